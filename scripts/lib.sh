@@ -1,0 +1,53 @@
+# Shared helpers for the harness scripts (POSIX sh).
+
+msg() { printf '  %s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+CACHE=${BINFMT_TINY_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/binfmt-tiny}
+
+# The first Debian archive URI of the machine's own apt configuration,
+# so that nothing in this repository names a mirror.
+debian_mirror() {
+	{
+		cat /etc/apt/sources.list.d/*.sources 2>/dev/null |
+			awk '/^URIs:/ { for (i = 2; i <= NF; i++) print $i }'
+		cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
+			awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z+]+:\/\//) { print $i; break } }'
+	} | grep -v -e security -e '^$' | head -n 1
+}
+
+# Run apt-get against a private configuration (sid + experimental) kept in
+# $CACHE/apt, leaving the system's apt setup untouched.
+private_apt() {
+	papt=$CACHE/apt
+	mkdir -p "$papt/lists/partial" "$papt/archives/partial" "$papt/etc/preferences.d"
+	if [ ! -s "$papt/etc/sources.list" ]; then
+		mirror=$(debian_mirror)
+		[ -n "$mirror" ] || die "no Debian mirror found in /etc/apt sources"
+		keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+		printf 'deb [signed-by=%s] %s sid main\ndeb [signed-by=%s] %s experimental main\n' \
+			"$keyring" "$mirror" "$keyring" "$mirror" >"$papt/etc/sources.list"
+	fi
+	apt-get \
+		-o Dir::Etc::SourceList="$papt/etc/sources.list" \
+		-o Dir::Etc::SourceParts=/nonexistent \
+		-o Dir::Etc::Preferences="$papt/etc/preferences" \
+		-o Dir::Etc::PreferencesParts="$papt/etc/preferences.d" \
+		-o Dir::State::Lists="$papt/lists" \
+		-o Dir::State::Status=/var/lib/dpkg/status \
+		-o Dir::Cache="$papt" \
+		-o Dir::Cache::Archives="$papt/archives" \
+		-o APT::Get::List-Cleanup=0 \
+		-o Debug::NoLocking=1 \
+		-q "$@"
+}
+
+# Update the private lists at most once a day.
+private_apt_update() {
+	stamp=$CACHE/apt/updated
+	if [ -z "$(find "$stamp" -mtime -1 2>/dev/null)" ]; then
+		private_apt update >/dev/null 2>&1 ||
+			die "cannot reach the Debian archive ($(debian_mirror)): check the network"
+		touch "$stamp"
+	fi
+}
