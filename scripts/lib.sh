@@ -51,3 +51,31 @@ private_apt_update() {
 		touch "$stamp"
 	fi
 }
+
+# The checkout, the scratch/build directory, and the project's identity
+# (used for the generated series; never a person's name).
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BDIR=$ROOT/build
+PROJ_NAME=binfmt_tiny
+PROJ_EMAIL=binfmt-tiny@localhost
+
+# The series to generate and the patches to apply (overridable for testing).
+SERIES=${SERIES:-$ROOT/series}
+PATCHES=${PATCHES:-$ROOT/patches}
+
+# The patches of the series, cover letter excluded, in order.
+series_patches() {
+	for p in "$PATCHES"/[0-9][0-9][0-9][0-9]-*.patch; do
+		case $p in */0000-cover-letter.patch) continue ;; esac
+		[ -f "$p" ] && echo "$p"
+	done
+}
+
+# The kernel tree in use: KDIR, or the one scripts/kernel.sh prepares.
+tree_dir() {
+	if [ -n "${KDIR:-}" ]; then
+		(cd "$KDIR" 2>/dev/null && pwd) || die "KDIR=$KDIR: no such directory"
+	else
+		echo "$BDIR/linux"
+	fi
+}

@@ -1,0 +1,475 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * binfmt_tiny: flat executables with an eight-byte header.
+ *
+ * A tiny binary is mapped whole, read-only and executable, at a page
+ * aligned base and entered right after its header.  There are no program
+ * headers, no relocations and no interpreter: everything the loader needs
+ * is in the header, and everything it refuses, it refuses before the point
+ * of no return.  The format is specified, as a user-space ABI, in
+ * Documentation/userspace-api/binfmt_tiny.rst.
+ */
+
+#include <linux/binfmts.h>
+#include <linux/compat.h>
+#include <linux/cred.h>
+#include <linux/elf.h>
+#include <linux/elf-randomize.h>
+#include <linux/fs.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mman.h>
+#include <linux/module.h>
+#include <linux/overflow.h>
+#include <linux/personality.h>
+#include <linux/ptrace.h>
+#include <linux/random.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task_stack.h>
+#include <linux/sizes.h>
+#include <linux/uaccess.h>
+#include <linux/uidgid.h>
+
+#define TINY_MAGIC		"\x7fTNY"
+#define TINY_F_FIXED		0x01	/* load at TINY_FIXED_BASE */
+#define TINY_F_MAIN		0x02	/* enter as main(argc, argv, envp) */
+#define TINY_BSS_UNIT		SZ_4K
+#define TINY_FIXED_BASE		0x10000UL
+#define TINY_MAX_SIZE		SZ_16M
+
+/**
+ * struct tiny_header - the first eight bytes of a tiny binary
+ * @magic: TINY_MAGIC
+ * @machine: ELF e_machine of the code, little endian
+ * @flags: TINY_F_* bits
+ * @bss: zero-filled memory after the image, in TINY_BSS_UNIT units
+ */
+struct tiny_header {
+	u8	magic[4];
+	__le16	machine;
+	u8	flags;
+	u8	bss;
+} __packed;
+
+static_assert(sizeof(struct tiny_header) == 8);
+
+/**
+ * struct tiny_layout - a validated tiny binary, relative to its base
+ * @file_size: bytes in the file; all of them are mapped
+ * @image_len: length of the file mapping, page aligned
+ * @bss_len: length of the anonymous mapping after the image, page aligned
+ * @total_len: @image_len + @bss_len
+ * @flags: TINY_F_* bits from the header
+ */
+struct tiny_layout {
+	unsigned long file_size;
+	unsigned long image_len;
+	unsigned long bss_len;
+	unsigned long total_len;
+	unsigned int flags;
+};
+
+#if defined(CONFIG_X86_64) && !defined(CONFIG_UML)
+/*
+ * Return address of a TINY_F_MAIN entry, on a page of its own:
+ *	mov %eax, %edi; mov $__NR_exit_group, %eax; syscall; ud2
+ */
+static const u8 tiny_exit_stub[] = {
+	0x89, 0xc7, 0xb8, 0xe7, 0x00, 0x00, 0x00, 0x0f, 0x05, 0x0f, 0x0b,
+};
+
+static_assert(__NR_exit_group == 0xe7);
+
+#define TINY_ARCH_FLAGS		TINY_F_MAIN
+
+/* Leaves a compat or x32 caller's state behind, as a 64-bit ELF exec does. */
+static void tiny_arch_set_personality(void)
+{
+	set_personality_64bit();
+}
+
+static bool tiny_arch_can_exec(void)
+{
+	return true;
+}
+
+static void tiny_arch_set_main_args(struct pt_regs *regs, unsigned long argc,
+				    unsigned long argv, unsigned long envp)
+{
+	regs->di = argc;
+	regs->si = argv;
+	regs->dx = envp;
+}
+#else
+static const u8 tiny_exit_stub[] = { 0 };
+
+#define TINY_ARCH_FLAGS		0
+
+static void tiny_arch_set_personality(void)
+{
+	set_personality(PER_LINUX | (current->personality & ~PER_MASK));
+}
+
+/* Without an arch hook to leave compat mode, refuse compat callers. */
+static bool tiny_arch_can_exec(void)
+{
+	return !in_compat_syscall();
+}
+
+static void tiny_arch_set_main_args(struct pt_regs *regs, unsigned long argc,
+				    unsigned long argv, unsigned long envp)
+{
+}
+#endif
+
+#define TINY_SUPPORTED_FLAGS	(TINY_F_FIXED | TINY_ARCH_FLAGS)
+
+static struct page *tiny_stub_pages[2];
+
+static const struct vm_special_mapping tiny_stub_mapping = {
+	.name	= "[tiny]",
+	.pages	= tiny_stub_pages,
+};
+
+/**
+ * tiny_parse() - validate a tiny header and lay the binary out
+ * @hdr: the first bytes of the file (zero past its end)
+ * @size: size of the file in bytes
+ * @machine: ELF machine of the code this kernel runs natively
+ * @layout: filled in on success
+ *
+ * Depends on nothing but its arguments, so that the KUnit suite can feed
+ * it every header there is.
+ *
+ * Return: 0 if this kernel can run the binary, -ENOEXEC if the file is not
+ * a tiny binary for this kernel (another handler may still take it).
+ */
+static int tiny_parse(const struct tiny_header *hdr, loff_t size, u16 machine,
+		      struct tiny_layout *layout)
+{
+	if (memcmp(hdr->magic, TINY_MAGIC, sizeof(hdr->magic)))
+		return -ENOEXEC;
+	/* The header alone is not a program: there must be code. */
+	if (size <= (loff_t)sizeof(*hdr) || size > TINY_MAX_SIZE)
+		return -ENOEXEC;
+	if (le16_to_cpu(hdr->machine) != machine)
+		return -ENOEXEC;
+	if (hdr->flags & ~TINY_SUPPORTED_FLAGS)
+		return -ENOEXEC;
+
+	layout->file_size = size;
+	layout->image_len = PAGE_ALIGN(layout->file_size);
+	layout->bss_len = PAGE_ALIGN(hdr->bss * TINY_BSS_UNIT);
+	if (check_add_overflow(layout->image_len, layout->bss_len,
+			       &layout->total_len))
+		return -ENOEXEC;
+	layout->flags = hdr->flags;
+	return 0;
+}
+
+/*
+ * Resource limits are checked here rather than left to the mappings,
+ * which run after the point of no return and could only kill the task.
+ */
+static int tiny_check_limits(const struct tiny_layout *layout)
+{
+	if (layout->bss_len > rlimit(RLIMIT_DATA))
+		return -ENOMEM;
+	if (layout->total_len > rlimit(RLIMIT_AS))
+		return -ENOMEM;
+	return 0;
+}
+
+/**
+ * tiny_map() - map the image and its bss into the new address space
+ * @file: the tiny binary
+ * @layout: its validated layout
+ *
+ * The image is a private, read-only, executable mapping of the file, so
+ * it is demand paged and never copied.  The first mapping reserves room for
+ * the bss too, which then replaces the part of it past the image.
+ *
+ * Return: the base address, or a negative errno cast to unsigned long.
+ */
+static unsigned long tiny_map(struct file *file,
+			      const struct tiny_layout *layout)
+{
+	unsigned long addr = 0, base, bss;
+	unsigned long flags = MAP_PRIVATE;
+
+	if (layout->flags & TINY_F_FIXED) {
+		addr = TINY_FIXED_BASE;
+		flags |= MAP_FIXED_NOREPLACE;
+	}
+
+	base = vm_mmap(file, addr, layout->total_len, PROT_READ | PROT_EXEC,
+		       flags, 0);
+	if (IS_ERR_VALUE(base) || !layout->bss_len)
+		return base;
+
+	bss = vm_mmap(NULL, base + layout->image_len, layout->bss_len,
+		      PROT_READ | PROT_WRITE,
+		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, 0);
+	if (IS_ERR_VALUE(bss))
+		return bss;
+	return base;
+}
+
+static void tiny_set_brk(struct mm_struct *mm, unsigned long base,
+			 const struct tiny_layout *layout, int randomize)
+{
+	mm->start_code = base;
+	mm->end_code = base + layout->file_size;
+	mm->start_data = base + layout->image_len;
+	mm->end_data = base + layout->total_len;
+	mm->brk = mm->end_data;
+
+	if ((current->flags & PF_RANDOMIZE) && randomize > 1) {
+		/* Leave a guard page between bss and heap, as ELF does. */
+		mm->brk += PAGE_SIZE;
+		mm->brk = arch_randomize_brk(mm);
+#ifdef compat_brk_randomized
+		current->brk_randomized = 1;
+#endif
+	}
+	mm->start_brk = mm->brk;
+}
+
+static unsigned long tiny_map_stub(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma;
+	unsigned long addr;
+
+	addr = mm_get_unmapped_area(NULL, 0, PAGE_SIZE, 0, 0);
+	if (IS_ERR_VALUE(addr))
+		return addr;
+
+	if (mmap_write_lock_killable(mm))
+		return -EINTR;
+	vma = _install_special_mapping(mm, addr, PAGE_SIZE,
+				       VM_READ | VM_EXEC |
+				       VM_MAYREAD | VM_MAYEXEC,
+				       &tiny_stub_mapping);
+	mmap_write_unlock(mm);
+
+	return IS_ERR(vma) ? PTR_ERR(vma) : addr;
+}
+
+/* Point @count entries at @p onwards at the NUL-terminated strings there. */
+static int tiny_put_strings(unsigned long __user **sp, unsigned long *p,
+			    int count)
+{
+	while (count-- > 0) {
+		size_t len;
+
+		if (put_user(*p, (*sp)++))
+			return -EFAULT;
+		len = strnlen_user((const char __user *)*p, MAX_ARG_STRLEN);
+		if (!len || len > MAX_ARG_STRLEN)
+			return -EINVAL;
+		*p += len;
+	}
+	return put_user(0, (*sp)++) ? -EFAULT : 0;
+}
+
+/**
+ * tiny_create_tables() - build the process-entry stack
+ * @bprm: the exec in progress; bprm->p is lowered to the new stack pointer
+ * @entry: the entry point, for AT_ENTRY
+ *
+ * Lays out, from the stack pointer up: argc, argv[], NULL, envp[], NULL and
+ * the auxiliary vector, 16-byte aligned, with the 16 AT_RANDOM bytes above
+ * them and the argument strings above those.
+ *
+ * Return: 0 or a negative errno.
+ */
+static int tiny_create_tables(struct linux_binprm *bprm, unsigned long entry)
+{
+	struct mm_struct *mm = current->mm;
+	const struct cred *cred = current_cred();
+	unsigned long *auxv = mm->saved_auxv;
+	unsigned long __user *sp;
+	unsigned long p = bprm->p;
+	u8 random[16];
+	int items, n = 0;
+	int ret;
+
+	get_random_bytes(random, sizeof(random));
+	p -= sizeof(random);
+	if (copy_to_user((void __user *)p, random, sizeof(random)))
+		return -EFAULT;
+
+#define TINY_AUX(id, val) do { auxv[n++] = (id); auxv[n++] = (val); } while (0)
+	TINY_AUX(AT_HWCAP, ELF_HWCAP);
+	TINY_AUX(AT_PAGESZ, PAGE_SIZE);
+	TINY_AUX(AT_CLKTCK, CLOCKS_PER_SEC);
+	TINY_AUX(AT_FLAGS, bprm_at_flags(bprm));
+	TINY_AUX(AT_ENTRY, entry);
+	TINY_AUX(AT_UID, from_kuid_munged(cred->user_ns, cred->uid));
+	TINY_AUX(AT_EUID, from_kuid_munged(cred->user_ns, cred->euid));
+	TINY_AUX(AT_GID, from_kgid_munged(cred->user_ns, cred->gid));
+	TINY_AUX(AT_EGID, from_kgid_munged(cred->user_ns, cred->egid));
+	TINY_AUX(AT_SECURE, bprm->secureexec);
+	TINY_AUX(AT_RANDOM, p);
+	TINY_AUX(AT_EXECFN, bprm->exec);
+	if (bprm->have_execfd)
+		TINY_AUX(AT_EXECFD, bprm->execfd);
+#undef TINY_AUX
+	BUILD_BUG_ON(2 * 14 > AT_VECTOR_SIZE);
+	/* AT_NULL, and clear what an earlier exec left in the rest. */
+	memset(&auxv[n], 0, sizeof(mm->saved_auxv) - n * sizeof(*auxv));
+	n += 2;
+
+	items = 1 + (bprm->argc + 1) + (bprm->envc + 1) + n;
+	sp = (unsigned long __user *)ALIGN_DOWN(p - items * sizeof(*sp), 16);
+	bprm->p = (unsigned long)sp;
+
+	if (put_user(bprm->argc, sp++))
+		return -EFAULT;
+
+	p = mm->arg_start;
+	ret = tiny_put_strings(&sp, &p, bprm->argc);
+	if (ret)
+		return ret;
+	mm->arg_end = p;
+	mm->env_start = p;
+
+	ret = tiny_put_strings(&sp, &p, bprm->envc);
+	if (ret)
+		return ret;
+	mm->env_end = p;
+
+	if (copy_to_user(sp, auxv, n * sizeof(*auxv)))
+		return -EFAULT;
+	return 0;
+}
+
+/*
+ * Turn the process-entry stack into a call of main(argc, argv, envp) that
+ * returns into the exit stub.
+ */
+static int tiny_enter_main(struct linux_binprm *bprm, struct pt_regs *regs)
+{
+	unsigned long argv = bprm->p + sizeof(long);
+	unsigned long envp = argv + (bprm->argc + 1) * sizeof(long);
+	unsigned long stub;
+
+	stub = tiny_map_stub(current->mm);
+	if (IS_ERR_VALUE(stub))
+		return stub;
+
+	bprm->p -= sizeof(long);
+	if (put_user(stub, (unsigned long __user *)bprm->p))
+		return -EFAULT;
+
+	tiny_arch_set_main_args(regs, bprm->argc, argv, envp);
+	return 0;
+}
+
+static struct linux_binfmt tiny_format;
+
+static int load_tiny_binary(struct linux_binprm *bprm)
+{
+	const struct tiny_header *hdr = (const struct tiny_header *)bprm->buf;
+	struct pt_regs *regs = current_pt_regs();
+	struct tiny_layout layout;
+	unsigned long base, entry;
+	int randomize;
+	int ret;
+
+	ret = tiny_parse(hdr, i_size_read(file_inode(bprm->file)), ELF_ARCH,
+			 &layout);
+	if (ret)
+		return ret;
+	if (!can_mmap_file(bprm->file) || !tiny_arch_can_exec())
+		return -ENOEXEC;
+	ret = tiny_check_limits(&layout);
+	if (ret)
+		return ret;
+
+	/* A tiny binary has no interpreter for a loader entry to replace. */
+	bprm_drop_loader(bprm);
+
+	ret = begin_new_exec(bprm);
+	if (ret)
+		return ret;
+
+	tiny_arch_set_personality();
+	/* Nothing in a tiny binary asks for it, so do not inherit it either. */
+	current->personality &= ~READ_IMPLIES_EXEC;
+	randomize = READ_ONCE(randomize_va_space);
+	if (!(current->personality & ADDR_NO_RANDOMIZE) && randomize)
+		current->flags |= PF_RANDOMIZE;
+
+	setup_new_exec(bprm);
+
+	ret = setup_arg_pages(bprm, randomize_stack_top(STACK_TOP),
+			      EXSTACK_DISABLE_X);
+	if (ret)
+		return ret;
+
+	base = tiny_map(bprm->file, &layout);
+	if (IS_ERR_VALUE(base))
+		return base;
+	entry = base + sizeof(*hdr);
+	tiny_set_brk(current->mm, base, &layout, randomize);
+
+	/* From here on the mm pins this module, and with it the stub page. */
+	set_binfmt(&tiny_format);
+
+	ret = tiny_create_tables(bprm, entry);
+	if (ret)
+		return ret;
+	current->mm->start_stack = bprm->p;
+
+#ifdef ELF_PLAT_INIT
+	ELF_PLAT_INIT(regs, 0);
+#endif
+	if (layout.flags & TINY_F_MAIN) {
+		ret = tiny_enter_main(bprm, regs);
+		if (ret)
+			return ret;
+	}
+
+	finalize_exec(bprm);
+	start_thread(regs, entry, bprm->p);
+	return 0;
+}
+
+static struct linux_binfmt tiny_format = {
+	.module		= THIS_MODULE,
+	.load_binary	= load_tiny_binary,
+};
+
+static int __init init_tiny_binfmt(void)
+{
+	if (TINY_SUPPORTED_FLAGS & TINY_F_MAIN) {
+		struct page *page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+
+		if (!page)
+			return -ENOMEM;
+		memcpy(page_address(page), tiny_exit_stub,
+		       sizeof(tiny_exit_stub));
+		tiny_stub_pages[0] = page;
+	}
+	register_binfmt(&tiny_format);
+	return 0;
+}
+
+static void __exit exit_tiny_binfmt(void)
+{
+	unregister_binfmt(&tiny_format);
+	if (tiny_stub_pages[0])
+		__free_page(tiny_stub_pages[0]);
+}
+
+module_init(init_tiny_binfmt);
+module_exit(exit_tiny_binfmt);
+
+MODULE_DESCRIPTION("Kernel support for tiny flat binaries");
+MODULE_LICENSE("GPL");
+
+#ifdef CONFIG_BINFMT_TINY_KUNIT_TEST
+#include "tests/binfmt_tiny_kunit.c"
+#endif

@@ -1,0 +1,88 @@
+#!/bin/sh
+# Configure and build one variant of the kernel in build/$V (V = y, m or n:
+# the value of CONFIG_BINFMT_TINY), then the kselftests (scripts/kselftest.sh).
+#
+# Config: x86_64 tinyconfig + kconfig-fragment + the selftests' config +
+# the variant, merged with merge_config.sh; redone only when one of them
+# (or the tree) changes.  Every requested symbol is checked in the result.
+set -eu
+
+. "$(dirname "$0")/lib.sh"
+
+V=${1:-}
+case $V in
+y) variant='CONFIG_BINFMT_TINY=y
+CONFIG_KUNIT=y
+CONFIG_BINFMT_TINY_KUNIT_TEST=y' ;;
+m) variant='CONFIG_BINFMT_TINY=m' ;;
+n) variant='# CONFIG_BINFMT_TINY is not set' ;;
+*) die "usage: $0 y|m|n" ;;
+esac
+
+tree=$(tree_dir)
+[ -f "$tree/Makefile" ] || die "no kernel tree in $tree: run make kernel"
+O=$BDIR/$V
+log=$O/build.log
+mkdir -p "$O"
+: >"$log"
+
+export CCACHE_DIR="${CCACHE_DIR:-$CACHE/ccache}" CCACHE_BASEDIR="$ROOT"
+export CCACHE_NOHASHDIR=1
+jobs=${JOBS:-$(nproc)}
+
+run() {
+	"$@" >>"$log" 2>&1 || {
+		tail -n 40 "$log" >&2
+		die "build $V: '$*' failed; full log: ${log#"$ROOT"/}"
+	}
+}
+
+kmake() {
+	run make -C "$tree" O="$O" ARCH=x86_64 CC="ccache gcc" "$@"
+}
+
+# All requested lines of fragment $1 that .config does not have.
+dropped() {
+	sed -n -e 's/^\(CONFIG_[A-Za-z0-9_]*=.*\)/\1/p' \
+		-e 's/^# \(CONFIG_[A-Za-z0-9_]*\) is not set$/\1 unset/p' "$1" |
+	while read -r want unset; do
+		if [ -n "$unset" ]; then
+			! grep -q "^$want=" "$O/.config" || echo "# $want is not set"
+		else
+			grep -qxF "$want" "$O/.config" || echo "$want"
+		fi
+	done
+}
+
+frag=$O/binfmt_tiny.config
+{
+	cat "$ROOT/kconfig-fragment"
+	sel=$tree/tools/testing/selftests/binfmt_tiny/config
+	[ ! -f "$sel" ] || cat "$sel"
+	echo "$variant"
+} >"$frag.new"
+inputs=$(cat "$frag.new" "$ROOT/scripts/build.sh"; echo "$tree")
+inputs=$(echo "$inputs" | sha256sum | cut -d' ' -f1)
+
+if [ "$(cat "$O/.config-inputs" 2>/dev/null)" != "$inputs" ] ||
+   [ ! -f "$O/.config" ] || [ -n "$(dropped "$frag.new")" ]; then
+	msg "configuring build/$V (BINFMT_TINY=$V)"
+	mv "$frag.new" "$frag"
+	rm -f "$O/.config-inputs"
+	kmake tinyconfig
+	run "$tree/scripts/kconfig/merge_config.sh" -m -O "$O" "$O/.config" "$frag"
+	kmake olddefconfig
+	bad=$(dropped "$frag")
+	[ -z "$bad" ] || die "build $V: not in .config (dependencies missing?):
+$bad"
+	echo "$inputs" >"$O/.config-inputs"
+else
+	rm -f "$frag.new"
+fi
+
+msg "building build/$V (log: ${log#"$ROOT"/})"
+kmake -j"$jobs" all
+[ -f "$O/arch/x86/boot/bzImage" ] || die "build $V: no bzImage"
+if [ "$V" = m ]; then
+	[ -f "$O/fs/binfmt_tiny.ko" ] || die "build m: fs/binfmt_tiny.ko was not built"
+fi

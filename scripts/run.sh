@@ -1,0 +1,97 @@
+#!/bin/sh
+# Boot build/$V in qemu and test it, or give a shell.
+#
+#   run.sh V [test]   boot with a hard timeout ($TIMEOUT seconds, default
+#                     300), keep the console in build/$V/console.log, parse
+#                     its KTAP (KUnit at boot, the kselftests, the guest's
+#                     own checks) and check it for kernel problems; print
+#                     the results and keep them in build/$V/results.txt
+#   run.sh V shell    interactive busybox shell on the serial console
+#
+# QEMU_ACCEL=kvm uses KVM (default tcg: KVM hangs on some hosts).
+set -eu
+
+. "$(dirname "$0")/lib.sh"
+
+V=${1:-}
+mode=${2:-test}
+case $V in y | m | n) ;; *) die "usage: $0 y|m|n [test|shell]" ;; esac
+case $mode in test | shell) ;; *) die "usage: $0 y|m|n [test|shell]" ;; esac
+O=$BDIR/$V
+kernel=$O/arch/x86/boot/bzImage
+[ -f "$kernel" ] || die "build/$V is not built: run make build"
+qemu=$(command -v "${QEMU:-qemu-system-x86_64}") ||
+	die "${QEMU:-qemu-system-x86_64} not found: run make deps (Debian package qemu-system-x86)"
+
+"$ROOT/scripts/initramfs.sh" "$V"
+
+accel=${QEMU_ACCEL:-tcg}
+set -- "$qemu" -accel "$accel" -cpu max -smp 2 -m 512 \
+	-nographic -no-reboot -kernel "$kernel" -initrd "$O/initramfs.cpio" \
+	-append "console=ttyS0 panic=-1 tiny.variant=$V tiny.mode=$mode"
+if [ "$mode" = shell ]; then
+	msg "booting build/$V; Ctrl-A X quits qemu"
+	exec "$@"
+fi
+
+log=$O/console.log
+res=$O/results.txt
+limit=${TIMEOUT:-300}
+msg "booting build/$V in qemu ($accel, timeout ${limit}s)"
+rc=0
+timeout -k 10 "$limit" "$@" </dev/null >"$log" 2>&1 || rc=$?
+
+# Problems of the run as a whole; each counts as a failure.
+problems=
+problem() {
+	problems="$problems$1
+"
+}
+clean=$(tr -d '\r' <"$log")
+if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
+	problem "timeout: the guest did not finish within ${limit}s"
+elif [ $rc -ne 0 ]; then
+	problem "qemu exited with status $rc"
+elif ! printf '%s\n' "$clean" | grep -q '^binfmt_tiny harness: done'; then
+	problem "the guest stopped before the end of the tests (no end marker)"
+fi
+printf '%s\n' "$clean" |
+	grep -E 'BUG:|WARNING:|Oops|KASAN|UBSAN|kernel BUG|Call Trace' |
+	head -n 5 | while read -r l; do echo "kernel: $l"; done >"$O/kernel-problems"
+while read -r l; do problem "$l"; done <"$O/kernel-problems"
+rm -f "$O/kernel-problems"
+
+ktap=$(awk -v marker='^binfmt_tiny harness: variant=' -f "$ROOT/scripts/ktap.awk" "$log")
+boot=$(printf '%s\n' "$ktap" | sed -n 's/^BOOT //p')
+set -- $(printf '%s\n' "$ktap" | sed -n 's/^TOTAL //p')
+pass=$1 fail=$2 skip=$3
+if [ "$V" = y ] && [ "$boot" -eq 0 ]; then
+	problem "no KUnit results in the boot log"
+fi
+nprob=$(printf '%s' "$problems" | grep -c . || true)
+fail=$((fail + nprob))
+
+{
+	echo "kernel: $(cat "$BDIR/kernel-version" 2>/dev/null || echo unknown)"
+	echo "config: BINFMT_TINY=$V, qemu $accel"
+	printf '%s\n' "$ktap" | sed -n \
+		-e 's/^PASS /  ok    /p' -e 's/^SKIP /  skip  /p' \
+		-e 's/^FAIL /  FAIL  /p' -e 's/^ERROR /  ERROR /p'
+	printf '%s' "$problems" | sed 's/^/  ERROR /'
+	echo "build/$V: $pass passed, $fail failed, $skip skipped"
+} >"$res"
+echo "$pass $fail $skip" >"$O/counts"
+
+if [ -n "${QUIET:-}" ]; then
+	grep -E '^  (FAIL|ERROR)' "$res" >&2 || true
+else
+	cat "$res" >&2
+fi
+if [ "$fail" -ne 0 ]; then
+	echo "--- last 50 lines of the console (full log: ${log#"$ROOT"/}) ---" >&2
+	printf '%s\n' "$clean" | tail -n 50 >&2
+	echo "---" >&2
+	msg "build/$V: $pass passed, $fail failed, $skip skipped"
+	exit 1
+fi
+msg "build/$V: $pass passed, $fail failed, $skip skipped"

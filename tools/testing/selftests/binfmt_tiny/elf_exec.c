@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * An ordinary static ELF program (nolibc), built 64-bit as elf_exec and,
+ * where the compiler can, 32-bit as elf_exec32.  Without arguments it
+ * prints "elf" and exits with 7.  Otherwise it runs execve(argv[1],
+ * &argv[1], envp) and, if that fails, exits with the errno value.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <unistd.h>
+
+int main(int argc, char **argv, char **envp)
+{
+	if (argc < 2) {
+		printf("elf\n");
+		return 7;
+	}
+	execve(argv[1], argv + 1, envp);
+	return errno;
+}

@@ -1,0 +1,1107 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * binfmt_tiny: run the sample tiny programs and check what they see:
+ * exit status in both entry modes, output, arguments, environment,
+ * auxiliary vector, registers, memory layout and protections, ASLR,
+ * /proc, and exec chains with ELF programs and scripts.
+ */
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/personality.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <linux/auxvec.h>
+
+#include "tiny_test.h"
+
+#define PAGE_ALIGN(x)	(((x) + page_size - 1) & ~(page_size - 1))
+
+static unsigned long page_size;
+
+FIXTURE(run) {
+	char dir[PATH_MAX];
+};
+
+FIXTURE_SETUP(run)
+{
+	page_size = sysconf(_SC_PAGESIZE);
+	if (!tiny_available(_metadata))
+		return;
+	ASSERT_EQ(0, tiny_mkdtemp(self->dir, sizeof(self->dir)));
+}
+
+FIXTURE_TEARDOWN(run)
+{
+	tiny_kill_all();
+	if (self->dir[0])
+		tiny_rmtree(self->dir);
+}
+
+static off_t file_size(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) ? -1 : st.st_size;
+}
+
+/* The mapping of the tiny file itself (offset 0), or NULL */
+static const struct tiny_map *image_map(const struct tiny_map *maps, int n,
+					const char *path)
+{
+	char real[PATH_MAX];
+	int i;
+
+	if (!realpath(path, real))
+		return NULL;
+	for (i = 0; i < n; i++) {
+		if (!strcmp(maps[i].name, real) && !maps[i].off)
+			return &maps[i];
+	}
+	return NULL;
+}
+
+static const struct tiny_map *named_map(const struct tiny_map *maps, int n,
+					const char *name)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (!strcmp(maps[i].name, name))
+			return &maps[i];
+	}
+	return NULL;
+}
+
+/* A copy of sample @name in @dir, with header byte @off set to @val. */
+static char *patched(const char *dir, const char *name, int off, int val)
+{
+	char *from = tiny_sample(name), *to, *buf, tag[32];
+	size_t len;
+
+	snprintf(tag, sizeof(tag), "%s.%d.%d", name, off, val);
+	to = tiny_path(dir, tag);
+	if (tiny_read_file(from, &buf, &len) || len <= (size_t)off) {
+		free(from);
+		free(to);
+		return NULL;
+	}
+	buf[off] = val;
+	if (tiny_write_file(to, buf, len, 0755)) {
+		free(to);
+		to = NULL;
+	}
+	free(buf);
+	free(from);
+	return to;
+}
+
+TEST_F(run, exit42_main_return)
+{
+	char *path = tiny_sample("exit42.tiny"), *buf;
+	struct tiny_result res;
+	size_t len;
+
+	ASSERT_EQ(0, tiny_read_file(path, &buf, &len));
+	ASSERT_EQ(11, len);
+	ASSERT_EQ(0, memcmp(buf, "\x7fTNY\x3e\x00\x02\x00", TINY_HDR_SIZE));
+	free(buf);
+	ASSERT_EQ(0, tiny_run_path(path, &res));
+	ASSERT_EXITED(&res, 42);
+	ASSERT_EQ(0, res.len);
+	free(res.out);
+	free(path);
+}
+
+TEST_F(run, exit_group)
+{
+	char *path = tiny_sample("exit_group.tiny");
+	struct tiny_result res;
+
+	ASSERT_EQ(0, tiny_run_path(path, &res));
+	ASSERT_EXITED(&res, 7);
+	free(res.out);
+	free(path);
+}
+
+TEST_F(run, hello_world)
+{
+	static const char hello[] = "Hello, world!\n";
+	char *path = tiny_sample("hello.tiny");
+	struct tiny_result res;
+	off_t size = file_size(path);
+
+	ASSERT_LT(0, size);
+	ASSERT_GT(64, size);
+	ASSERT_EQ(0, tiny_run_path(path, &res));
+	ASSERT_EXITED(&res, 0);
+	ASSERT_EQ(strlen(hello), res.len);
+	ASSERT_EQ(0, memcmp(hello, res.out, res.len));
+	free(res.out);
+	free(path);
+}
+
+TEST_F(run, echo_args)
+{
+	char *path = tiny_sample("echo.tiny");
+	char *const argv[] = { "echo", "one", "", "three", NULL };
+	struct tiny_result res;
+
+	RUN(&res, .path = path, .argv = argv);
+	ASSERT_EXITED(&res, 0);
+	ASSERT_STREQ("one  three\n", res.out);
+	free(res.out);
+	free(path);
+}
+
+TEST_F(run, cat_stdin)
+{
+	char *path = tiny_sample("cat.tiny"), *in = tiny_path(self->dir, "in");
+	size_t i, len = 100000;
+	struct tiny_result res;
+	char *data = malloc(len);
+	int fd;
+
+	ASSERT_NE(NULL, data);
+	for (i = 0; i < len; i++)
+		data[i] = i * 7 + i / 251;
+	ASSERT_EQ(0, tiny_write_file(in, data, len, 0644));
+	fd = open(in, O_RDONLY);
+	ASSERT_LE(0, fd);
+	RUN(&res, .path = path, .stdin_fd = fd);
+	close(fd);
+	ASSERT_EXITED(&res, 0);
+	ASSERT_EQ(len, res.len);
+	ASSERT_EQ(0, memcmp(data, res.out, len));
+	free(res.out);
+	free(data);
+	free(in);
+	free(path);
+}
+
+/* What args.tiny prints for @argv and @envp */
+static char *args_output(char *const *argv, char *const *envp)
+{
+	size_t size = 4096, len = 0;
+	char *out = malloc(size);
+	int argc, envc, i;
+
+	for (argc = 0; argv[argc]; argc++)
+		;
+	for (envc = 0; envp[envc]; envc++)
+		;
+#define ADD(...) do {							\
+	int __n = snprintf(out + len, size - len, __VA_ARGS__);	\
+	if ((size_t)__n >= size - len) {				\
+		size = (size + __n) * 2;				\
+		out = realloc(out, size);				\
+		if (!out)						\
+			abort();					\
+		snprintf(out + len, size - len, __VA_ARGS__);		\
+	}								\
+	len += __n;							\
+} while (0)
+	ADD("argc=%d\n", argc);
+	for (i = 0; i < argc; i++)
+		ADD("argv[%d]=%s\n", i, argv[i]);
+	ADD("envc=%d\n", envc);
+	for (i = 0; i < envc; i++)
+		ADD("envp[%d]=%s\n", i, envp[i]);
+	ADD("cmdline=ok\nenviron=ok\n");
+#undef ADD
+	return out;
+}
+
+static void check_args(struct __test_metadata *_metadata, char *const *argv,
+		       char *const *envp)
+{
+	char *path = tiny_sample("args.tiny"), *expected;
+	struct tiny_result res;
+
+	expected = args_output(argv, envp);
+	RUN(&res, .path = path, .argv = argv, .envp = envp);
+	ASSERT_EXITED(&res, 0);
+	ASSERT_EQ(strlen(expected), res.len);
+	ASSERT_STREQ(expected, res.out);
+	free(expected);
+	free(res.out);
+	free(path);
+}
+
+TEST_F(run, nolibc_args_env)
+{
+	char *const argv[] = { "args", "first", "second arg", "x=y", NULL };
+	char *const envp[] = { "HOME=/", "EMPTY=", "PATH=/bin:/sbin", NULL };
+
+	check_args(_metadata, argv, envp);
+}
+
+TEST_F(run, argv_empty_strings)
+{
+	char *const argv[] = { "", "", "middle", "", NULL };
+	char *const envp[] = { "", "A=", "", NULL };
+
+	check_args(_metadata, argv, envp);
+}
+
+TEST_F(run, argv_many)
+{
+	int i, n = 5000;
+	char **argv = calloc(n + 1, sizeof(char *));
+	char *const envp[] = { "ONE=1", NULL };
+
+	ASSERT_NE(NULL, argv);
+	for (i = 0; i < n; i++)
+		ASSERT_LT(0, asprintf(&argv[i], "arg%d", i));
+	check_args(_metadata, argv, envp);
+	for (i = 0; i < n; i++)
+		free(argv[i]);
+	free(argv);
+}
+
+/* Since Linux 5.18 an empty argv becomes { "" } */
+TEST_F(run, argv_null)
+{
+	char *const argv[] = { NULL };
+	char *const expected_argv[] = { "", NULL };
+	char *const envp[] = { "X=1", NULL };
+	char *path = tiny_sample("args.tiny"), *expected;
+	struct tiny_result res;
+
+	expected = args_output(expected_argv, envp);
+	RUN(&res, .path = path, .argv = argv, .envp = envp);
+	ASSERT_EXITED(&res, 0);
+	ASSERT_STREQ(expected, res.out);
+	free(expected);
+	free(res.out);
+	free(path);
+}
+
+/*
+ * Arguments and environment use at most a quarter of the stack limit
+ * (at most 6 MiB, at least ARG_MAX), see fs/exec.c: fill it up to
+ * within 64 KiB.
+ */
+static size_t arg_limit(void)
+{
+	struct rlimit rl;
+	size_t limit = 6UL << 20;
+
+	if (!getrlimit(RLIMIT_STACK, &rl) && rl.rlim_cur / 4 < limit)
+		limit = rl.rlim_cur / 4;
+	if (limit < 128 * 1024)
+		limit = 128 * 1024;
+	return limit;
+}
+
+TEST_F(run, env_near_arg_max)
+{
+	size_t limit = arg_limit(), str = 32 * 1024, total = 0;
+	char *const argv[] = { "args", NULL };
+	char **envp, name[16];
+	int i, n;
+
+	n = (limit - 64 * 1024) / (str + sizeof(char *));
+	TH_LOG("%d environment strings of %zu bytes, limit %zu", n, str, limit);
+	envp = calloc(n + 1, sizeof(char *));
+	ASSERT_NE(NULL, envp);
+	for (i = 0; i < n; i++) {
+		envp[i] = malloc(str);
+		ASSERT_NE(NULL, envp[i]);
+		memset(envp[i], 'a' + i % 26, str - 1);
+		envp[i][str - 1] = '\0';
+		snprintf(name, sizeof(name), "E%06d=", i);
+		memcpy(envp[i], name, strlen(name));
+		total += str;
+	}
+	ASSERT_LT(limit - 128 * 1024, total + n * sizeof(char *));
+	check_args(_metadata, argv, envp);
+	for (i = 0; i < n; i++)
+		free(envp[i]);
+	free(envp);
+}
+
+TEST_F(run, proc_cmdline_environ)
+{
+	static const char cmdline[] = "pause\0a b\0\0c";
+	static const char environ[] = "X=1\0Y=";
+	char *const argv[] = { "pause", "a b", "", "c", NULL };
+	char *const envp[] = { "X=1", "Y=", NULL };
+	char *path = tiny_sample("pause.tiny"), file[64], *buf;
+	struct tiny_cmd cmd = { .path = path, .argv = argv, .envp = envp };
+	struct tiny_proc proc;
+	size_t len;
+
+	ASSERT_EQ(0, tiny_start_paused(&cmd, &proc));
+	snprintf(file, sizeof(file), "/proc/%d/cmdline", proc.pid);
+	ASSERT_EQ(0, tiny_read_file(file, &buf, &len));
+	ASSERT_EQ(sizeof(cmdline), len);
+	ASSERT_EQ(0, memcmp(cmdline, buf, len));
+	free(buf);
+	snprintf(file, sizeof(file), "/proc/%d/environ", proc.pid);
+	ASSERT_EQ(0, tiny_read_file(file, &buf, &len));
+	ASSERT_EQ(sizeof(environ), len);
+	ASSERT_EQ(0, memcmp(environ, buf, len));
+	free(buf);
+	tiny_kill(&proc, NULL);
+	free(path);
+}
+
+static void expect_at(struct __test_metadata *_metadata, const char *out,
+		      int type, bool want, unsigned long val)
+{
+	char key[16];
+	unsigned long v;
+	bool found;
+
+	snprintf(key, sizeof(key), "at_%d", type);
+	found = tiny_kv(out, key, &v);
+	EXPECT_EQ(true, found) TH_LOG("no auxv entry %d", type);
+	if (found && want)
+		EXPECT_EQ(val, v) TH_LOG("auxv entry %d", type);
+}
+
+TEST_F(run, auxv)
+{
+	char *path = tiny_sample("info.tiny"), buf[PATH_MAX];
+	unsigned long base, entry, v;
+	struct tiny_result res;
+
+	RUN(&res, .path = path);
+	ASSERT_EXITED(&res, 0);
+	ASSERT_TRUE(tiny_kv(res.out, "base", &base));
+	ASSERT_TRUE(tiny_kv(res.out, "entry", &entry));
+	ASSERT_EQ(base + TINY_HDR_SIZE, entry);
+	ASSERT_EQ(0, base % page_size);
+
+	expect_at(_metadata, res.out, AT_PAGESZ, true, page_size);
+	expect_at(_metadata, res.out, AT_ENTRY, true, entry);
+	expect_at(_metadata, res.out, AT_SECURE, true, 0);
+	expect_at(_metadata, res.out, AT_UID, true, getuid());
+	expect_at(_metadata, res.out, AT_EUID, true, geteuid());
+	expect_at(_metadata, res.out, AT_GID, true, getgid());
+	expect_at(_metadata, res.out, AT_EGID, true, getegid());
+	expect_at(_metadata, res.out, AT_HWCAP, false, 0);
+	expect_at(_metadata, res.out, AT_FLAGS, false, 0);
+	expect_at(_metadata, res.out, AT_RANDOM, false, 0);
+	expect_at(_metadata, res.out, AT_EXECFN, false, 0);
+
+	ASSERT_TRUE(tiny_kv_str(res.out, "random", buf, sizeof(buf)));
+	ASSERT_EQ(32, strlen(buf));
+	ASSERT_NE(0, strcmp(buf, "00000000000000000000000000000000"));
+	ASSERT_TRUE(tiny_kv_str(res.out, "execfn", buf, sizeof(buf)));
+	ASSERT_STREQ(path, buf);
+	ASSERT_TRUE(tiny_kv_str(res.out, "procauxv", buf, sizeof(buf)));
+	ASSERT_STREQ("ok", buf);
+	/* no vDSO for tiny programs */
+	ASSERT_FALSE(tiny_kv(res.out, "at_33", &v));	/* AT_SYSINFO_EHDR */
+	free(res.out);
+	free(path);
+}
+
+TEST_F(run, auxv_proc_pid)
+{
+	char *path = tiny_sample("pause.tiny");
+	const struct tiny_map *image;
+	struct tiny_map maps[64];
+	unsigned long auxv[256];
+	struct tiny_proc proc;
+	bool found;
+	int n;
+
+	ASSERT_EQ(0, tiny_pause(path, &proc));
+	n = tiny_read_maps(proc.pid, maps, 64);
+	ASSERT_LT(0, n);
+	image = image_map(maps, n, path);
+	ASSERT_NE(NULL, image);
+	ASSERT_LT(2, tiny_read_auxv(proc.pid, auxv, 256));
+	ASSERT_EQ(image->start + TINY_HDR_SIZE,
+		  tiny_auxv_get(auxv, AT_ENTRY, &found));
+	ASSERT_TRUE(found);
+	ASSERT_EQ(page_size, tiny_auxv_get(auxv, AT_PAGESZ, &found));
+	ASSERT_TRUE(found);
+	tiny_kill(&proc, NULL);
+	free(path);
+}
+
+TEST_F(run, no_vdso)
+{
+	char *path = tiny_sample("pause_main.tiny");
+	struct tiny_map maps[64];
+	unsigned long auxv[256];
+	struct tiny_proc proc;
+	bool found;
+	int i, n;
+
+	ASSERT_EQ(0, tiny_pause(path, &proc));
+	n = tiny_read_maps(proc.pid, maps, 64);
+	ASSERT_LT(0, n);
+	for (i = 0; i < n; i++) {
+		EXPECT_EQ(NULL, strstr(maps[i].name, "[vdso"))
+			TH_LOG("%s", maps[i].name);
+		EXPECT_EQ(NULL, strstr(maps[i].name, "[vvar"))
+			TH_LOG("%s", maps[i].name);
+	}
+	ASSERT_LT(2, tiny_read_auxv(proc.pid, auxv, 256));
+	tiny_auxv_get(auxv, AT_SYSINFO_EHDR, &found);
+	ASSERT_FALSE(found);
+	tiny_kill(&proc, NULL);
+	free(path);
+}
+
+static void read_regs(struct __test_metadata *_metadata, int fd,
+		      struct tiny_regs *regs)
+{
+	size_t len = 0;
+	ssize_t n;
+
+	while (len < sizeof(*regs)) {
+		n = read(fd, (char *)regs + len, sizeof(*regs) - len);
+		ASSERT_LT(0, n);
+		len += n;
+	}
+}
+
+static const char *const reg_names[R_NGPR] = {
+	"rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "rsp",
+	"r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15",
+};
+
+/* Check plain-mode entry state, as dumped by regs.tiny */
+static void check_plain_regs(struct __test_metadata *_metadata,
+			     const struct tiny_regs *regs, unsigned long argc)
+{
+	int i;
+
+	for (i = 0; i < R_NGPR; i++) {
+		if (i != R_RSP)
+			EXPECT_EQ(0, regs->gpr[i]) TH_LOG("%s", reg_names[i]);
+	}
+	ASSERT_EQ(0, regs->gpr[R_RSP] % 16);
+	ASSERT_EQ(0, regs->rflags & 0x400);		/* DF clear */
+	ASSERT_EQ(argc, regs->stack[0]);
+	for (i = 1; i <= argc; i++)
+		ASSERT_LT(regs->gpr[R_RSP], regs->stack[i]);
+	ASSERT_EQ(0, regs->stack[argc + 1]);
+}
+
+TEST_F(run, regs_plain)
+{
+	char *path = tiny_sample("regs.tiny");
+	char *const argv[] = { "regs", "x", NULL };
+	struct tiny_result res;
+	struct tiny_regs regs;
+
+	RUN(&res, .path = path, .argv = argv);
+	ASSERT_EXITED(&res, 0);
+	ASSERT_EQ(sizeof(regs), res.len);
+	memcpy(&regs, res.out, sizeof(regs));
+	check_plain_regs(_metadata, &regs, 2);
+	free(res.out);
+	free(path);
+}
+
+TEST_F(run, regs_main)
+{
+	char *path = tiny_sample("regs_main.tiny");
+	char *const argv[] = { "regs_main", "a", "b", NULL };
+	char *const envp[] = { "E=1", NULL };
+	struct tiny_cmd cmd = { .path = path, .argv = argv, .envp = envp,
+				.stdin_pipe = true };
+	const struct tiny_map *stub;
+	struct tiny_map maps[64];
+	struct tiny_result res;
+	struct tiny_regs regs;
+	struct tiny_proc proc;
+	unsigned long sp;
+	int i, n;
+
+	ASSERT_EQ(0, tiny_spawn(&cmd, &proc));
+	read_regs(_metadata, proc.out, &regs);
+	n = tiny_read_maps(proc.pid, maps, 64);
+	ASSERT_LT(0, n);
+
+	sp = regs.gpr[R_RSP];
+	EXPECT_EQ(8, sp % 16);
+	EXPECT_EQ(3, regs.gpr[R_RDI]);			/* argc */
+	EXPECT_EQ(sp + 16, regs.gpr[R_RSI]);		/* argv */
+	EXPECT_EQ(sp + 16 + 4 * 8, regs.gpr[R_RDX]);	/* envp */
+	for (i = 0; i < R_NGPR; i++) {
+		if (i != R_RSP && i != R_RDI && i != R_RSI && i != R_RDX)
+			EXPECT_EQ(0, regs.gpr[i]) TH_LOG("%s", reg_names[i]);
+	}
+	EXPECT_EQ(0, regs.rflags & 0x400);
+	/* the SysV block above the return address */
+	EXPECT_EQ(3, regs.stack[1]);
+	EXPECT_EQ(0, regs.stack[5]);
+	EXPECT_EQ(0, regs.stack[7]);
+	/* the return address is in the kernel's exit stub */
+	stub = tiny_find_map(maps, n, regs.stack[0]);
+	ASSERT_NE(NULL, stub) TH_LOG("return address %#lx", regs.stack[0]);
+	EXPECT_STREQ("[tiny]", stub->name);
+	EXPECT_STREQ("r-xp", stub->perms);
+
+	/* main() returns argc + 100: the stub exits with it */
+	close(proc.in);
+	proc.in = -1;
+	ASSERT_EQ(0, tiny_wait(&proc, &res));
+	ASSERT_EXITED(&res, 103);
+	free(res.out);
+	free(path);
+}
+
+TEST_F(run, bss_zeroed_writable)
+{
+	char *path = tiny_sample("bss.tiny");
+	static const int units[] = { 1, 3, 16, 100 };
+	struct tiny_result res;
+	size_t i;
+
+	ASSERT_EQ(0, tiny_run_path(path, &res));
+	ASSERT_EXITED(&res, 0);
+	free(res.out);
+	for (i = 0; i < ARRAY_SIZE(units); i++) {
+		char *p = patched(self->dir, "bss.tiny", TINY_OFF_BSS,
+				  units[i]);
+
+		ASSERT_NE(NULL, p);
+		TH_LOG("bss %d", units[i]);
+		ASSERT_EQ(0, tiny_run_path(p, &res));
+		ASSERT_EXITED(&res, 0);
+		free(res.out);
+		free(p);
+	}
+	free(path);
+}
+
+TEST_F(run, bss_255_units)
+{
+	char *p = patched(self->dir, "bss.tiny", TINY_OFF_BSS, 255);
+	struct tiny_result res;
+
+	ASSERT_NE(NULL, p);
+	ASSERT_EQ(0, tiny_run_path(p, &res));
+	ASSERT_EXITED(&res, 0);
+	free(res.out);
+	free(p);
+}
+
+/* A write just past the end of bss faults, also when there is no bss */
+TEST_F(run, bss_end_faults)
+{
+	static const int units[] = { 2, 5, 0 };
+	struct tiny_result res;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(units); i++) {
+		char *p = patched(self->dir, "bss.tiny", TINY_OFF_BSS,
+				  units[i]);
+		char *const argv[] = { "bss", "past-end", NULL };
+
+		ASSERT_NE(NULL, p);
+		TH_LOG("bss %d", units[i]);
+		RUN(&res, .path = p, .argv = argv);
+		ASSERT_KILLED(&res, SIGSEGV);
+		free(res.out);
+		free(p);
+	}
+}
+
+static void check_layout(struct __test_metadata *_metadata, const char *name,
+			 unsigned long bss_units, bool main_mode,
+			 unsigned long fixed_base)
+{
+	char *path = tiny_sample(name);
+	const struct tiny_map *image, *bss, *m;
+	unsigned long image_end, size = file_size(path);
+	struct tiny_map maps[64];
+	struct tiny_proc proc;
+	struct stat st;
+	int i, n;
+
+	ASSERT_EQ(0, stat(path, &st));
+	ASSERT_EQ(0, tiny_pause(path, &proc));
+	n = tiny_read_maps(proc.pid, maps, 64);
+	ASSERT_LT(0, n);
+	for (i = 0; i < n; i++)
+		TH_LOG("%lx-%lx %s %lx %lu %s", maps[i].start, maps[i].end,
+		       maps[i].perms, maps[i].off, maps[i].ino, maps[i].name);
+
+	image = image_map(maps, n, path);
+	ASSERT_NE(NULL, image);
+	ASSERT_STREQ("r-xp", image->perms);
+	ASSERT_EQ(st.st_ino, image->ino);
+	if (fixed_base)
+		ASSERT_EQ(fixed_base, image->start);
+	image_end = image->start + PAGE_ALIGN(size);
+	ASSERT_EQ(image_end, image->end);
+
+	bss = tiny_find_map(maps, n, image_end);
+	if (bss_units) {
+		ASSERT_NE(NULL, bss);
+		ASSERT_EQ(image_end, bss->start);
+		ASSERT_EQ(image_end + PAGE_ALIGN(bss_units * TINY_BSS_UNIT),
+			  bss->end);
+		ASSERT_STREQ("rw-p", bss->perms);
+		ASSERT_EQ(0, bss->ino);
+	}
+
+	m = named_map(maps, n, "[stack]");
+	ASSERT_NE(NULL, m);
+	ASSERT_STREQ("rw-p", m->perms);
+
+	m = named_map(maps, n, "[tiny]");
+	if (main_mode) {
+		ASSERT_NE(NULL, m);
+		ASSERT_STREQ("r-xp", m->perms);
+	}
+
+	for (i = 0; i < n; i++) {
+		EXPECT_FALSE(maps[i].perms[1] == 'w' && maps[i].perms[2] == 'x')
+			TH_LOG("writable and executable: %s", maps[i].name);
+	}
+	tiny_kill(&proc, NULL);
+	free(path);
+}
+
+TEST_F(run, maps_plain)
+{
+	check_layout(_metadata, "pause.tiny", 3, false, 0);
+}
+
+TEST_F(run, maps_main)
+{
+	check_layout(_metadata, "pause_main.tiny", 3, true, 0);
+}
+
+TEST_F(run, maps_fixed)
+{
+	check_layout(_metadata, "pause_fixed.tiny", 1, false, TINY_FIXED_BASE);
+}
+
+TEST_F(run, fixed_address)
+{
+	char *path = tiny_sample("fixed.tiny");
+	struct tiny_result res;
+
+	ASSERT_EQ(0, tiny_run_path(path, &res));
+	ASSERT_EXITED(&res, 0);
+	ASSERT_STREQ("fixed at 0x10000\n", res.out);
+	free(res.out);
+	free(path);
+}
+
+TEST_F(run, fixed_main_flags)
+{
+	char *p = patched(self->dir, "exit42.tiny", TINY_OFF_FLAGS,
+			  TINY_F_FIXED | TINY_F_MAIN);
+	struct tiny_result res;
+
+	ASSERT_NE(NULL, p);
+	ASSERT_EQ(0, tiny_run_path(p, &res));
+	ASSERT_EXITED(&res, 42);
+	free(res.out);
+	free(p);
+}
+
+TEST_F(run, brk_grow_shrink)
+{
+	char *path = tiny_sample("brk.tiny");
+	struct tiny_result res;
+
+	ASSERT_EQ(0, tiny_run_path(path, &res));
+	ASSERT_EXITED(&res, 0);
+	ASSERT_EQ(sizeof(long), res.len);
+	free(res.out);
+	free(path);
+}
+
+static int limit_data(void *arg)
+{
+	struct rlimit rl = { .rlim_cur = (unsigned long)arg,
+			     .rlim_max = (unsigned long)arg };
+
+	return setrlimit(RLIMIT_DATA, &rl) ? -errno : 0;
+}
+
+TEST_F(run, brk_rlimit_data)
+{
+	char *path = tiny_sample("brk.tiny");
+	struct tiny_result res;
+
+	RUN(&res, .path = path, .prepare = limit_data,
+	    .arg = (void *)(16UL << 20));
+	ASSERT_EXITED(&res, 2);
+	free(res.out);
+	free(path);
+}
+
+static int aslr_mode(void)
+{
+	char *buf;
+	size_t len;
+	int v;
+
+	if (tiny_read_file("/proc/sys/kernel/randomize_va_space", &buf, &len))
+		return -1;
+	v = atoi(buf);
+	free(buf);
+	return v;
+}
+
+static int no_randomize(void *arg)
+{
+	int pers = personality(0xffffffff);
+
+	if (pers < 0 || personality(pers | ADDR_NO_RANDOMIZE) < 0)
+		return -errno;
+	return 0;
+}
+
+#define RUNS 4
+
+static void info_layout(struct __test_metadata *_metadata, bool randomize,
+			unsigned long *base, unsigned long *sp,
+			unsigned long *brk)
+{
+	char *path = tiny_sample("info.tiny");
+	char *const argv[] = { "info", NULL };
+	struct tiny_result res;
+	int i;
+
+	for (i = 0; i < RUNS; i++) {
+		RUN(&res, .path = path, .argv = argv,
+		    .prepare = randomize ? NULL : no_randomize);
+		ASSERT_EXITED(&res, 0);
+		ASSERT_TRUE(tiny_kv(res.out, "base", &base[i]));
+		ASSERT_TRUE(tiny_kv(res.out, "sp", &sp[i]));
+		ASSERT_TRUE(tiny_kv(res.out, "brk", &brk[i]));
+		TH_LOG("base %#lx sp %#lx brk %#lx", base[i], sp[i], brk[i]);
+		free(res.out);
+	}
+	free(path);
+}
+
+static int distinct(const unsigned long *v)
+{
+	int i, j, n = 0;
+
+	for (i = 0; i < RUNS; i++) {
+		for (j = 0; j < i && v[j] != v[i]; j++)
+			;
+		n += j == i;
+	}
+	return n;
+}
+
+TEST_F(run, aslr_randomized)
+{
+	unsigned long base[RUNS], sp[RUNS], brk[RUNS];
+	int rvs = aslr_mode();
+
+	if (rvs <= 0)
+		SKIP(return, "ASLR is off (randomize_va_space %d)", rvs);
+	info_layout(_metadata, true, base, sp, brk);
+	ASSERT_LT(1, distinct(base));
+	ASSERT_LT(1, distinct(sp));
+	if (rvs >= 2)
+		ASSERT_LT(1, distinct(brk));
+}
+
+TEST_F(run, aslr_disabled_stable)
+{
+	unsigned long base[RUNS], sp[RUNS], brk[RUNS];
+
+	info_layout(_metadata, false, base, sp, brk);
+	ASSERT_EQ(1, distinct(base));
+	ASSERT_EQ(1, distinct(sp));
+	ASSERT_EQ(1, distinct(brk));
+}
+
+TEST_F(run, write_image_segv)
+{
+	char *path = tiny_sample("selfwrite.tiny");
+	struct tiny_result res;
+
+	ASSERT_EQ(0, tiny_run_path(path, &res));
+	ASSERT_KILLED(&res, SIGSEGV);
+	free(res.out);
+	free(path);
+}
+
+TEST_F(run, exec_bss_segv)
+{
+	char *path = tiny_sample("jmp_bss.tiny");
+	struct tiny_result res;
+
+	ASSERT_EQ(0, tiny_run_path(path, &res));
+	ASSERT_KILLED(&res, SIGSEGV);
+	free(res.out);
+	free(path);
+}
+
+TEST_F(run, exec_stack_segv)
+{
+	char *path = tiny_sample("jmp_stack.tiny");
+	struct tiny_result res;
+
+	ASSERT_EQ(0, tiny_run_path(path, &res));
+	ASSERT_KILLED(&res, SIGSEGV);
+	free(res.out);
+	free(path);
+}
+
+TEST_F(run, proc_exe)
+{
+	char *path = tiny_sample("pause.tiny"), real[PATH_MAX], exe[PATH_MAX];
+	struct tiny_proc proc;
+	char file[64];
+	ssize_t len;
+
+	ASSERT_NE(NULL, realpath(path, real));
+	ASSERT_EQ(0, tiny_pause(path, &proc));
+	snprintf(file, sizeof(file), "/proc/%d/exe", proc.pid);
+	len = readlink(file, exe, sizeof(exe) - 1);
+	ASSERT_LT(0, len);
+	exe[len] = '\0';
+	ASSERT_STREQ(real, exe);
+	tiny_kill(&proc, NULL);
+	free(path);
+}
+
+TEST_F(run, proc_stat_layout)
+{
+	char *path = tiny_sample("pause.tiny");
+	unsigned long size = file_size(path), image_end, bss_end;
+	const struct tiny_map *image, *stack;
+	struct tiny_map maps[64];
+	struct tiny_proc proc;
+	struct tiny_stat st;
+	int n;
+
+	ASSERT_EQ(0, tiny_pause(path, &proc));
+	n = tiny_read_maps(proc.pid, maps, 64);
+	ASSERT_LT(0, n);
+	image = image_map(maps, n, path);
+	ASSERT_NE(NULL, image);
+	stack = named_map(maps, n, "[stack]");
+	ASSERT_NE(NULL, stack);
+	ASSERT_EQ(0, tiny_read_stat(proc.pid, &st));
+	TH_LOG("code %#lx-%#lx data %#lx-%#lx brk %#lx stack %#lx",
+	       st.start_code, st.end_code, st.start_data, st.end_data,
+	       st.start_brk, st.start_stack);
+
+	image_end = image->start + PAGE_ALIGN(size);
+	bss_end = image_end + 3 * TINY_BSS_UNIT;	/* pause.tiny: bss 3 */
+	EXPECT_EQ(image->start, st.start_code);
+	EXPECT_LT(image->start + TINY_HDR_SIZE, st.end_code);
+	EXPECT_GE(image->start + size, st.end_code);
+	EXPECT_LE(st.start_code, st.start_data);
+	EXPECT_LE(st.start_data, st.end_data);
+	EXPECT_GE(bss_end, st.end_data);
+	EXPECT_LE(bss_end, st.start_brk);
+	EXPECT_LE(stack->start, st.start_stack);
+	EXPECT_GT(stack->end, st.start_stack);
+	EXPECT_LE(stack->start, st.arg_start);
+	EXPECT_EQ(strlen(path) + 1, st.arg_end - st.arg_start);
+	EXPECT_EQ(st.arg_end, st.env_start);
+	EXPECT_EQ(st.env_start, st.env_end);	/* empty environment */
+	EXPECT_GE(stack->end, st.env_end);
+	tiny_kill(&proc, NULL);
+	free(path);
+}
+
+TEST_F(run, execveat_empty_path)
+{
+	char *path = tiny_sample("exit42.tiny");
+	struct tiny_result res;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	ASSERT_LE(0, fd);
+	RUN(&res, .path = "", .how = TINY_EXECVEAT, .fd = fd,
+	    .flags = AT_EMPTY_PATH);
+	ASSERT_EXITED(&res, 42);
+	free(res.out);
+	close(fd);
+
+	fd = open(path, O_PATH | O_CLOEXEC);
+	ASSERT_LE(0, fd);
+	RUN(&res, .path = "", .how = TINY_EXECVEAT, .fd = fd,
+	    .flags = AT_EMPTY_PATH);
+	ASSERT_EXITED(&res, 42);
+	free(res.out);
+	close(fd);
+	free(path);
+}
+
+TEST_F(run, execveat_dirfd)
+{
+	struct tiny_result res;
+	int fd;
+
+	fd = open(tiny_dir(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	ASSERT_LE(0, fd);
+	RUN(&res, .path = "exit42.tiny", .how = TINY_EXECVEAT, .fd = fd);
+	ASSERT_EXITED(&res, 42);
+	free(res.out);
+	close(fd);
+}
+
+TEST_F(run, fexecve)
+{
+	char *path = tiny_sample("hello.tiny");
+	struct tiny_result res;
+	int fd;
+
+	fd = open(path, O_RDONLY);
+	ASSERT_LE(0, fd);
+	RUN(&res, .path = path, .how = TINY_FEXECVE, .fd = fd);
+	ASSERT_EXITED(&res, 0);
+	ASSERT_STREQ("Hello, world!\n", res.out);
+	free(res.out);
+	close(fd);
+	free(path);
+}
+
+TEST_F(run, tiny_execs_tiny)
+{
+	char *exec = tiny_sample("exec.tiny"), *exit42 = tiny_sample("exit42.tiny");
+	char *hello = tiny_sample("hello.tiny");
+	char *const argv1[] = { "exec", exit42, NULL };
+	char *const argv2[] = { "exec", exec, hello, NULL };
+	char *const argv3[] = { "exec", "/nonexistent", NULL };
+	struct tiny_result res;
+
+	RUN(&res, .path = exec, .argv = argv1);
+	ASSERT_EXITED(&res, 42);
+	free(res.out);
+	RUN(&res, .path = exec, .argv = argv2);
+	ASSERT_EXITED(&res, 0);
+	ASSERT_STREQ("Hello, world!\n", res.out);
+	free(res.out);
+	/* a failed execve() returns to the tiny program */
+	RUN(&res, .path = exec, .argv = argv3);
+	ASSERT_EXITED(&res, ENOENT);
+	free(res.out);
+	free(exec);
+	free(exit42);
+	free(hello);
+}
+
+TEST_F(run, tiny_execs_elf)
+{
+	char *exec = tiny_sample("exec.tiny"), *elf = tiny_sample("elf_exec");
+	char *const argv[] = { "exec", elf, NULL };
+	struct tiny_result res;
+
+	RUN(&res, .path = exec, .argv = argv);
+	ASSERT_EXITED(&res, 7);
+	ASSERT_STREQ("elf\n", res.out);
+	free(res.out);
+	free(exec);
+	free(elf);
+}
+
+TEST_F(run, elf_execs_tiny)
+{
+	char *elf = tiny_sample("elf_exec"), *hello = tiny_sample("hello.tiny");
+	char *exec = tiny_sample("exec.tiny");
+	char *const argv[] = { "elf_exec", hello, NULL };
+	char *const argv2[] = { "elf_exec", exec, elf, hello, NULL };
+	struct tiny_result res;
+
+	RUN(&res, .path = elf, .argv = argv);
+	ASSERT_EXITED(&res, 0);
+	ASSERT_STREQ("Hello, world!\n", res.out);
+	free(res.out);
+	/* ELF -> tiny -> ELF -> tiny */
+	RUN(&res, .path = elf, .argv = argv2);
+	ASSERT_EXITED(&res, 0);
+	ASSERT_STREQ("Hello, world!\n", res.out);
+	free(res.out);
+	free(elf);
+	free(hello);
+	free(exec);
+}
+
+TEST_F(run, script_interpreter)
+{
+	char *echo = tiny_path(self->dir, "echo.tiny");
+	char *script = tiny_path(self->dir, "script");
+	char *from = tiny_sample("echo.tiny"), *text, *expected;
+	char *const argv[] = { "script", "extra", NULL };
+	struct tiny_result res;
+
+	ASSERT_EQ(0, tiny_copy(from, echo, 0755));
+	ASSERT_LT(0, asprintf(&text, "#!%s from-script\n", echo));
+	ASSERT_EQ(0, tiny_write_file(script, text, strlen(text), 0755));
+	RUN(&res, .path = script, .argv = argv);
+	ASSERT_EXITED(&res, 0);
+	ASSERT_LT(0, asprintf(&expected, "from-script %s extra\n", script));
+	ASSERT_STREQ(expected, res.out);
+	free(res.out);
+	free(expected);
+	free(text);
+	free(from);
+	free(script);
+	free(echo);
+}
+
+/* elf_exec32 @sample x */
+static int run_compat(const char *elf32, const char *sample,
+		      struct tiny_result *res)
+{
+	char *path = tiny_sample(sample);
+	char *const argv[] = { (char *)elf32, path, "x", NULL };
+	struct tiny_cmd cmd = { .path = elf32, .argv = argv };
+	int ret;
+
+	ret = tiny_run(&cmd, res);
+	free(path);
+	return ret;
+}
+
+/*
+ * Exec from a 32-bit (compat) task must work or be refused before the
+ * point of no return: elf_exec32 exits with the errno if it is refused.
+ */
+TEST_F(run, compat_exec)
+{
+	char *elf32 = tiny_sample("elf_exec32");
+	struct tiny_result res;
+	struct tiny_regs r;
+
+	if (access(elf32, X_OK))
+		SKIP(goto out, "elf_exec32 not built");
+	RUN(&res, .path = elf32);
+	free(res.out);
+	if (res.exec_errno == ENOEXEC)
+		SKIP(goto out, "no 32-bit ELF support (IA32_EMULATION)");
+	ASSERT_EXITED(&res, 7);
+
+	ASSERT_EQ(0, run_compat(elf32, "exit42.tiny", &res));
+	ASSERT_EQ(0, res.exec_errno);
+	ASSERT_TRUE(WIFEXITED(res.status))
+		TH_LOG("wait status %#x: killed after the point of no return?",
+		       res.status);
+	free(res.out);
+	if (WEXITSTATUS(res.status) == ENOEXEC)
+		SKIP(goto out, "tiny binaries refused for compat tasks");
+	ASSERT_EQ(42, WEXITSTATUS(res.status));
+
+	/* the new program is a normal 64-bit process */
+	ASSERT_EQ(0, run_compat(elf32, "regs.tiny", &res));
+	ASSERT_EXITED(&res, 0);
+	ASSERT_EQ(sizeof(r), res.len);
+	memcpy(&r, res.out, sizeof(r));
+	check_plain_regs(_metadata, &r, 2);
+	free(res.out);
+out:
+	free(elf32);
+}
+
+TEST_HARNESS_MAIN

@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Helpers for the binfmt_tiny selftests: run programs with fork() and
+ * execve()/execveat()/fexecve() (never through a shell, which would retry
+ * an ENOEXEC file as a script), capture their output, and read what
+ * /proc says about them.
+ */
+#ifndef TINY_UTIL_H
+#define TINY_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#define TINY_F_FIXED		0x01
+#define TINY_F_MAIN		0x02
+#define TINY_HDR_SIZE		8
+#define TINY_OFF_MACHINE	4
+#define TINY_OFF_FLAGS		6
+#define TINY_OFF_BSS		7
+#define TINY_MAX_SIZE		(16UL << 20)
+#define TINY_FIXED_BASE		0x10000UL
+#define TINY_BSS_UNIT		4096UL
+
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
+#endif
+
+/* What regs.tiny and regs_main.tiny write. */
+enum {
+	R_RAX, R_RBX, R_RCX, R_RDX, R_RSI, R_RDI, R_RBP, R_RSP,
+	R_R8, R_R9, R_R10, R_R11, R_R12, R_R13, R_R14, R_R15, R_NGPR
+};
+
+struct tiny_regs {
+	unsigned long gpr[R_NGPR];
+	unsigned long rflags;
+	unsigned long stack[16];
+};
+
+enum tiny_how {
+	TINY_EXECVE,		/* execve(path, ...) */
+	TINY_EXECVEAT,		/* execveat(fd, path, ..., flags) */
+	TINY_FEXECVE,		/* fexecve(fd, ...) */
+};
+
+struct tiny_cmd {
+	const char *path;
+	char *const *argv;	/* NULL: { path, NULL } */
+	char *const *envp;	/* NULL: empty environment */
+	enum tiny_how how;
+	int fd;
+	int flags;
+	int stdin_fd;		/* > 0: the child's stdin; else an empty pipe */
+	bool stdin_pipe;	/* child's stdin is a pipe from tiny_proc.in */
+	/* runs in the child before the exec; returns 0 or a negative errno */
+	int (*prepare)(void *arg);
+	void *arg;
+};
+
+struct tiny_proc {
+	pid_t pid;
+	int out;		/* read end of the child's stdout */
+	int in;			/* write end of the child's stdin, or -1 */
+};
+
+struct tiny_result {
+	int exec_errno;		/* 0: the exec happened */
+	int status;		/* wait status, when the exec happened */
+	char *out;		/* stdout, NUL-terminated; free() it */
+	size_t len;
+};
+
+struct tiny_map {
+	unsigned long start, end, off, ino;
+	char perms[5];
+	char name[256];
+};
+
+/* Fields of /proc/PID/stat, see proc(5) */
+struct tiny_stat {
+	unsigned long start_code, end_code, start_stack;
+	unsigned long start_data, end_data, start_brk;
+	unsigned long arg_start, arg_end, env_start, env_end;
+};
+
+const char *tiny_dir(void);
+char *tiny_sample(const char *name);
+int tiny_probe(void);
+
+int tiny_spawn(const struct tiny_cmd *cmd, struct tiny_proc *proc);
+int tiny_wait(struct tiny_proc *proc, struct tiny_result *res);
+int tiny_run(const struct tiny_cmd *cmd, struct tiny_result *res);
+int tiny_run_path(const char *path, struct tiny_result *res);
+int tiny_start_paused(const struct tiny_cmd *cmd, struct tiny_proc *proc);
+int tiny_pause(const char *path, struct tiny_proc *proc);
+void tiny_kill(struct tiny_proc *proc, int *status);
+void tiny_kill_all(void);
+
+int tiny_read_file(const char *path, char **buf, size_t *len);
+int tiny_write_file(const char *path, const void *buf, size_t len,
+		    mode_t mode);
+int tiny_copy(const char *from, const char *to, mode_t mode);
+int tiny_mkdtemp(char *dir, size_t size);
+void tiny_rmtree(const char *dir);
+char *tiny_path(const char *dir, const char *name);
+
+int tiny_read_maps(pid_t pid, struct tiny_map *maps, int max);
+const struct tiny_map *tiny_find_map(const struct tiny_map *maps, int n,
+				     unsigned long addr);
+int tiny_read_auxv(pid_t pid, unsigned long *auxv, size_t max);
+unsigned long tiny_auxv_get(const unsigned long *auxv, unsigned long type,
+			    bool *found);
+int tiny_read_stat(pid_t pid, struct tiny_stat *st);
+
+bool tiny_kv(const char *out, const char *key, unsigned long *val);
+bool tiny_kv_str(const char *out, const char *key, char *buf, size_t size);
+
+#endif /* TINY_UTIL_H */
