@@ -1,6 +1,6 @@
 #!/bin/sh
 # Configure and build one variant of the kernel in build/$V (V = y, m or n:
-# the value of CONFIG_BINFMT_TINY), then the kselftests (scripts/kselftest.sh).
+# the value of CONFIG_BINFMT_TINY), with ccache (in the download cache).
 #
 # Config: x86_64 tinyconfig + kconfig-fragment + the selftests' config +
 # the variant, merged with merge_config.sh; redone only when one of them
@@ -12,7 +12,6 @@ set -eu
 V=${1:-}
 case $V in
 y) variant='CONFIG_BINFMT_TINY=y
-CONFIG_KUNIT=y
 CONFIG_BINFMT_TINY_KUNIT_TEST=y' ;;
 m) variant='CONFIG_BINFMT_TINY=m' ;;
 n) variant='# CONFIG_BINFMT_TINY is not set' ;;
@@ -38,7 +37,7 @@ run() {
 }
 
 kmake() {
-	run make -C "$tree" O="$O" ARCH=x86_64 CC="ccache gcc" "$@"
+	run make -C "$tree" O="$O" ARCH=x86_64 CC="ccache gcc" HOSTCC="ccache gcc" "$@"
 }
 
 # All requested lines of fragment $1 that .config does not have.
@@ -47,37 +46,49 @@ dropped() {
 		-e 's/^# \(CONFIG_[A-Za-z0-9_]*\) is not set$/\1 unset/p' "$1" |
 	while read -r want unset; do
 		if [ -n "$unset" ]; then
-			! grep -q "^$want=" "$O/.config" || echo "# $want is not set"
+			! grep -q "^$want=" "$O/.config" || echo "  # $want is not set"
 		else
-			grep -qxF "$want" "$O/.config" || echo "$want"
+			grep -qxF "$want" "$O/.config" || echo "  $want"
 		fi
 	done
 }
 
-frag=$O/binfmt_tiny.config
-{
-	cat "$ROOT/kconfig-fragment"
-	sel=$tree/tools/testing/selftests/binfmt_tiny/config
-	[ ! -f "$sel" ] || cat "$sel"
-	echo "$variant"
-} >"$frag.new"
-inputs=$(cat "$frag.new" "$ROOT/scripts/build.sh"; echo "$tree")
-inputs=$(echo "$inputs" | sha256sum | cut -d' ' -f1)
+# The fragments, in merge order; the variant decides BINFMT_TINY.
+sel=tools/testing/selftests/binfmt_tiny/config
+cp "$ROOT/kconfig-fragment" "$O/harness.config"
+if [ -f "$tree/$sel" ]; then
+	grep -v 'CONFIG_BINFMT_TINY[= ]' "$tree/$sel" >"$O/selftests.config" || true
+else
+	: >"$O/selftests.config"
+fi
+echo "$variant" >"$O/variant.config"
+frags="$O/harness.config $O/selftests.config $O/variant.config"
 
+check_config() {
+	for f in $frags; do
+		bad=$(dropped "$f")
+		[ -z "$bad" ] || case $f in
+		*/harness.config) printf 'kconfig-fragment:\n%s\n' "$bad" ;;
+		*/selftests.config) printf '%s:\n%s\n' "$sel" "$bad" ;;
+		*) printf 'BINFMT_TINY=%s:\n%s\n' "$V" "$bad" ;;
+		esac
+	done
+}
+
+# shellcheck disable=SC2086
+inputs=$( (cat $frags "$ROOT/scripts/build.sh"; echo "$tree") | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$O/.config-inputs" 2>/dev/null)" != "$inputs" ] ||
-   [ ! -f "$O/.config" ] || [ -n "$(dropped "$frag.new")" ]; then
+   [ ! -f "$O/.config" ] || [ -n "$(check_config)" ]; then
 	msg "configuring build/$V (BINFMT_TINY=$V)"
-	mv "$frag.new" "$frag"
 	rm -f "$O/.config-inputs"
 	kmake tinyconfig
-	run "$tree/scripts/kconfig/merge_config.sh" -m -O "$O" "$O/.config" "$frag"
+	# shellcheck disable=SC2086
+	run "$tree/scripts/kconfig/merge_config.sh" -m -O "$O" "$O/.config" $frags
 	kmake olddefconfig
-	bad=$(dropped "$frag")
-	[ -z "$bad" ] || die "build $V: not in .config (dependencies missing?):
+	bad=$(check_config)
+	[ -z "$bad" ] || die "build $V: requested but not in .config (unknown symbol or missing dependency):
 $bad"
 	echo "$inputs" >"$O/.config-inputs"
-else
-	rm -f "$frag.new"
 fi
 
 msg "building build/$V (log: ${log#"$ROOT"/})"

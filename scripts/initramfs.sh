@@ -67,7 +67,7 @@ done | sort -u | while read -r lib; do
 done
 
 if [ "$V" = m ]; then
-	make -C "$tree" O="$O" ARCH=x86_64 CC="ccache gcc" \
+	make -C "$tree" O="$O" ARCH=x86_64 CC="ccache gcc" HOSTCC="ccache gcc" \
 		INSTALL_MOD_PATH="$stage" modules_install >"$O/modules_install.log" 2>&1 ||
 		die "modules_install failed: see ${O#"$ROOT"/}/modules_install.log"
 	cp "$O/fs/binfmt_tiny.ko" "$stage/lib/modules/binfmt_tiny.ko"

@@ -34,7 +34,7 @@ scratch_copy() {
 	rm -rf "$2" && mkdir -p "$2"
 	touched | while read -r f; do
 		if [ -f "$1/$f" ]; then
-			mkdir -p "$2/${f%/*}" && cp -p "$1/$f" "$2/$f"
+			mkdir -p "$(dirname "$2/$f")" && cp -p "$1/$f" "$2/$f"
 		fi
 	done
 }
@@ -46,7 +46,7 @@ is_applied() {
 	tmp=$BDIR/scratch-applied
 	scratch_copy "$1" "$tmp"
 	for p in $(series_patches | sort -r); do
-		patch -d "$tmp" -R -p1 -s -f --no-backup-if-mismatch <"$p" \
+		patch -d "$tmp" -R -p1 -F0 -s -f --no-backup-if-mismatch <"$p" \
 			>/dev/null 2>&1 || { rm -rf "$tmp"; return 1; }
 	done
 	rm -rf "$tmp"
@@ -70,15 +70,16 @@ apply_kdir() {
 	fi
 	if is_git_tree "$tree"; then
 		# shellcheck disable=SC2046
-		git -C "$tree" am -q $(series_patches) || {
+		out=$(git -C "$tree" am -q $(series_patches) 2>&1) || {
 			git -C "$tree" am --abort 2>/dev/null || true
+			printf '%s\n' "$out" | grep -v -e '^hint:' -e 'git am --' >&2
 			die "the series does not apply to $tree with git am (tree left unchanged)"
 		}
 	else
 		tmp=$BDIR/scratch-apply
 		scratch_copy "$tree" "$tmp"
 		for p in $(series_patches); do
-			out=$(patch -d "$tmp" -p1 -f --no-backup-if-mismatch <"$p" 2>&1) || {
+			out=$(patch -d "$tmp" -p1 -F0 -f --no-backup-if-mismatch <"$p" 2>&1) || {
 				rm -rf "$tmp"
 				printf '%s\n' "$out" >&2
 				die "${p##*/} does not apply to $tree (patch -p1 dry run; tree left unchanged)"
@@ -86,7 +87,7 @@ apply_kdir() {
 		done
 		rm -rf "$tmp"
 		for p in $(series_patches); do
-			patch -d "$tree" -p1 -s -f --no-backup-if-mismatch <"$p" ||
+			patch -d "$tree" -p1 -F0 -s -f --no-backup-if-mismatch <"$p" ||
 				die "${p##*/}: patch -p1 failed on $tree after a clean dry run"
 		done
 	fi

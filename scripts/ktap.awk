@@ -16,27 +16,28 @@
 
 function open_block(d) {
 	open[d] = 1; plan[d] = -1; cnt[d] = 0; leaves[d] = 0; fails[d] = 0
+	title[d] = last_title != "" ? last_title : "the (K)TAP at console line " NR
+	last_title = ""
 }
 
-# Close the subtest at depth d, named after its summary line, and check
-# its plan.  Only a top-level stream must have one (KUnit prints none for
-# the cases of a parameterized test).
-function close_block(d, name) {
+# Close the subtest at depth d and check its plan.  Only a top-level
+# stream must have one (KUnit prints none for a parameterized test's cases).
+function close_block(d) {
 	if (!open[d])
 		return
 	open[d] = 0
 	if (plan[d] < 0 && d == 0)
-		error("no plan in " name)
+		error("no plan in " title[d])
 	else if (plan[d] >= 0 && cnt[d] != plan[d])
-		error(name ": planned " plan[d] " tests, ran " cnt[d])
+		error(title[d] ": planned " plan[d] " tests, ran " cnt[d])
 }
 
 # Close all subtests deeper than d; their counts go to their parents.
-function close_deeper(d, name,   i) {
+function close_deeper(d,   i) {
 	for (i = maxd; i > d; i--) {
 		if (!open[i])
 			continue
-		close_block(i, name)
+		close_block(i)
 		if (i > 0) {
 			leaves[i - 1] += leaves[i]
 			fails[i - 1] += fails[i]
@@ -87,21 +88,27 @@ BEGIN { maxd = 0 }
 	}
 	if (d > maxd)
 		maxd = d
+	# Names for messages: kselftest names the (K)TAP that follows,
+	# KUnit the one it is in.
+	if (line ~ /^selftests: [^ ]+ [^ ]+$/)
+		last_title = line
+	else if (line ~ /^Subtest: / && d > 0 && open[d - 1] && title[d - 1] ~ /^the /)
+		title[d - 1] = line
 }
 
 line ~ /^K?TAP version [0-9]+/ {
 	if (d == 0) {
-		close_deeper(-1, "stream " nstreams)
+		close_deeper(-1)
 		nstreams++
 	} else
-		close_deeper(d - 1, "a subtest")
+		close_deeper(d - 1)
 	open_block(d)
 	next
 }
 
 line ~ /^1\.\.[0-9]+/ {
 	if (!open[d]) {
-		close_deeper(d - 1, "a subtest")
+		close_deeper(d - 1)
 		open_block(d)
 	}
 	plan[d] = line
@@ -117,6 +124,7 @@ line ~ /^Bail out!/ {
 }
 
 line ~ /^(not )?ok [0-9]+/ {
+	last_title = ""
 	ok = line !~ /^not /
 	name = line
 	sub(/^(not )?ok [0-9]+ *(- )?/, "", name)
@@ -143,8 +151,8 @@ line ~ /^(not )?ok [0-9]+/ {
 			has_sub = 1
 	if (has_sub) {
 		# The summary line of a subtest: its cases are counted already.
-		close_deeper(d + 1, name)
-		close_block(d + 1, name)
+		close_deeper(d + 1)
+		close_block(d + 1)
 		sl = leaves[d + 1]
 		sf = fails[d + 1]
 		if (sl == 0) {
@@ -166,7 +174,7 @@ line ~ /^(not )?ok [0-9]+/ {
 }
 
 END {
-	close_deeper(-1, "stream " nstreams)
+	close_deeper(-1)
 	if (nstreams == 0)
 		error("no KTAP/TAP output at all")
 	print "BOOT " nboot + 0

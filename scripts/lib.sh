@@ -79,3 +79,21 @@ tree_dir() {
 		echo "$BDIR/linux"
 	fi
 }
+
+# gate NAME COMMAND...: run one counted check of make check, its output
+# in build/check/NAME.log; print "ok NAME" or "FAIL NAME: reason" (the
+# last line the command printed).
+gate() {
+	gname=$1
+	shift
+	glog=$BDIR/check/$gname.log
+	mkdir -p "$BDIR/check"
+	gstart=$(date +%s)
+	if "$@" >"$glog" 2>&1; then
+		echo "ok $gname ($(($(date +%s) - gstart))s)"
+	else
+		greason=$(grep -v '^[[:space:]]*$' "$glog" | tail -n 1)
+		echo "FAIL $gname: ${greason:-failed} (log: ${glog#"$ROOT"/})"
+		return 1
+	fi
+}

@@ -26,7 +26,7 @@ qemu=$(command -v "${QEMU:-qemu-system-x86_64}") ||
 "$ROOT/scripts/initramfs.sh" "$V"
 
 accel=${QEMU_ACCEL:-tcg}
-set -- "$qemu" -accel "$accel" -cpu max -smp 2 -m 512 \
+set -- "$qemu" -accel "$accel" -cpu max -m 512 \
 	-nographic -no-reboot -kernel "$kernel" -initrd "$O/initramfs.cpio" \
 	-append "console=ttyS0 panic=-1 tiny.variant=$V tiny.mode=$mode"
 if [ "$mode" = shell ]; then

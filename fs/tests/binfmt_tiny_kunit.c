@@ -84,7 +84,8 @@ static void tiny_machine_test(struct kunit *test)
 	hdr->machine = cpu_to_le16(ELF_ARCH);
 	KUNIT_EXPECT_EQ(test, buf[4], ELF_ARCH & 0xff);
 	KUNIT_EXPECT_EQ(test, buf[5], ELF_ARCH >> 8);
-	hdr->machine = cpu_to_be16(ELF_ARCH);
+	buf[4] = ELF_ARCH >> 8;
+	buf[5] = ELF_ARCH & 0xff;
 	KUNIT_EXPECT_EQ(test, tiny_parse_buf(buf, 64, &l), -ENOEXEC);
 	KUNIT_EXPECT_EQ(test, tiny_parse((struct tiny_header *)buf, 64,
 					 swab16(ELF_ARCH), &l), 0);

@@ -854,6 +854,68 @@ TEST_F(run, exec_stack_segv)
 	free(path);
 }
 
+static int read_implies_exec(void *arg)
+{
+	int pers = personality(0xffffffff);
+
+	if (pers < 0 || personality(pers | READ_IMPLIES_EXEC) < 0)
+		return -errno;
+	return 0;
+}
+
+/* A tiny binary never runs with READ_IMPLIES_EXEC, even if inherited */
+TEST_F(run, read_implies_exec_dropped)
+{
+	char *path = tiny_sample("pause.tiny"), file[64], *buf;
+	struct tiny_cmd cmd = { .path = path, .prepare = read_implies_exec };
+	struct tiny_map maps[64];
+	struct tiny_proc proc;
+	unsigned long pers;
+	size_t len;
+	int i, n;
+
+	ASSERT_EQ(0, tiny_start_paused(&cmd, &proc));
+	snprintf(file, sizeof(file), "/proc/%d/personality", proc.pid);
+	ASSERT_EQ(0, tiny_read_file(file, &buf, &len));
+	pers = strtoul(buf, NULL, 16);
+	free(buf);
+	EXPECT_EQ(0, pers & READ_IMPLIES_EXEC);
+	n = tiny_read_maps(proc.pid, maps, 64);
+	ASSERT_LT(0, n);
+	for (i = 0; i < n; i++) {
+		if (maps[i].perms[0] == 'r' && maps[i].perms[1] == 'w')
+			EXPECT_EQ('-', maps[i].perms[2])
+				TH_LOG("%s %s", maps[i].perms, maps[i].name);
+	}
+	tiny_kill(&proc, NULL);
+	free(path);
+}
+
+static int core_dumps_on(void *arg)
+{
+	struct rlimit rl = { RLIM_INFINITY, RLIM_INFINITY };
+
+	if (setrlimit(RLIMIT_CORE, &rl) || chdir(arg))
+		return -errno;
+	return 0;
+}
+
+/* Version 1 of the format has no core dumps */
+TEST_F(run, no_core_dump)
+{
+	char *path = tiny_sample("selfwrite.tiny"), *core;
+	struct tiny_result res;
+
+	RUN(&res, .path = path, .prepare = core_dumps_on, .arg = self->dir);
+	ASSERT_KILLED(&res, SIGSEGV);
+	ASSERT_FALSE(WCOREDUMP(res.status));
+	core = tiny_path(self->dir, "core");
+	ASSERT_NE(0, access(core, F_OK));
+	free(res.out);
+	free(core);
+	free(path);
+}
+
 TEST_F(run, proc_exe)
 {
 	char *path = tiny_sample("pause.tiny"), real[PATH_MAX], exe[PATH_MAX];

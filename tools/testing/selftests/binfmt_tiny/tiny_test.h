@@ -8,7 +8,7 @@
 #include <errno.h>
 #include <sys/wait.h>
 
-#include "../kselftest_harness.h"
+#include "kselftest_harness.h"
 #include "tiny_util.h"
 
 /*

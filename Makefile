@@ -1,0 +1,67 @@
+# SPDX-License-Identifier: GPL-2.0
+# binfmt_tiny: build the patch series into a kernel, boot it in qemu and run
+# its tests.  "make help" lists the targets; the work is in scripts/.
+#
+# Variables (make VAR=value):
+#   KDIR=/path     use this kernel tree instead of build/linux
+#   SIGNOFF=1      make patches: sign off with your git identity
+#   TIMEOUT=300    seconds the guest may run before it counts as hung
+#   QEMU_ACCEL=tcg qemu accelerator (kvm hangs on some hosts)
+#   JOBS=N         parallel kernel build jobs (default: nproc)
+
+S := scripts
+
+.NOTPARALLEL:
+.PHONY: all deps kernel patches apply build run shell check clean help \
+	build-y build-m build-n run-y run-m run-n shell-y shell-m shell-n
+
+all: run-y
+
+help:
+	@echo 'binfmt_tiny: the tiny flat executable format for Linux, as a patch series'
+	@echo
+	@echo '  make            deps, kernel, build and run with BINFMT_TINY=y'
+	@echo '  make check      everything CI verifies (.ci/run); last line: N passed, N failed'
+	@echo
+	@echo '  deps            install the Debian packages the harness needs'
+	@echo '  patches         regenerate patches/ from series/ (SIGNOFF=1 to sign off)'
+	@echo '  kernel          prepare build/linux: Debian linux-source + patches/ (git am);'
+	@echo '                  with KDIR=..., check that the series is applied there'
+	@echo '  apply KDIR=...  apply patches/ to your kernel tree (git am or patch -p1)'
+	@echo '  build           configure and build build/y (also build-m, build-n)'
+	@echo '  run             boot build/y in qemu and run the tests (also run-m, run-n)'
+	@echo '  shell           boot build/y into a busybox shell, samples in /tiny'
+	@echo '                  (also shell-m, shell-n; Ctrl-A X quits)'
+	@echo '  clean           remove build/ (the download cache stays)'
+
+deps:
+	@$(S)/deps.sh
+
+kernel: deps
+	@$(S)/kernel.sh
+
+patches:
+	@$(S)/patches.sh
+
+apply:
+	@$(S)/kernel.sh apply
+
+build: build-y
+run: run-y
+shell: shell-y
+
+build-y build-m build-n: build-%: kernel
+	@$(S)/build.sh $*
+	@$(S)/kselftest.sh
+
+run-y run-m run-n: run-%: build-%
+	@$(S)/run.sh $*
+
+shell-y shell-m shell-n: shell-%: build-%
+	@$(S)/run.sh $* shell
+
+check:
+	@$(S)/check.sh
+
+clean:
+	rm -rf build
