@@ -22,6 +22,22 @@ tree=$(tree_dir)
 [ -f "$tree/Makefile" ] || die "no kernel tree in $tree: run make kernel"
 O=$BDIR/$V
 log=$O/build.log
+
+# The first build of m or n starts from a copy of build/y: kbuild then only
+# rebuilds what depends on the options that differ (ccache alone would
+# still preprocess every file again).
+if [ "$V" != y ] && [ ! -f "$O/.config" ] && [ -f "$BDIR/y/vmlinux" ]; then
+	msg "build/$V starts as a copy of build/y"
+	rm -rf "$O"
+	cp -a "$BDIR/y" "$O"
+	# objtool's build records its absolute output path; were it rebuilt,
+	# every object would be, as they depend on it.
+	grep -rlF "$BDIR/y/" "$O/tools" | while read -r f; do
+		sed -i "s|$BDIR/y/|$O/|g" "$f"
+	done
+	rm -rf "$O/.config-inputs" "$O/initramfs" "$O/initramfs.cpio" \
+		"$O/console.log" "$O/results.txt" "$O/counts"
+fi
 mkdir -p "$O"
 : >"$log"
 

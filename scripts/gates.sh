@@ -21,7 +21,7 @@ GLOG=$BDIR/gates
 SPARSE=${SPARSE:-$CACHE/sparse/sparse}
 CODESPELL_DICT=${CODESPELL_DICT:-/usr/lib/python3/dist-packages/codespell_lib/data/dictionary.txt}
 JOBS=${JOBS:-$(nproc)}
-export CCACHE_DIR="${CCACHE_DIR:-$CACHE/ccache}" CCACHE_NOHASHDIR=1
+export CCACHE_DIR="${CCACHE_DIR:-$CACHE/ccache}" CCACHE_BASEDIR="$ROOT" CCACHE_NOHASHDIR=1
 
 # The new C objects of the series, relative to the tree.
 NEW_OBJS="fs/binfmt_tiny.o"

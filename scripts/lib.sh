@@ -46,7 +46,10 @@ private_apt() {
 private_apt_update() {
 	stamp=$CACHE/apt/updated
 	if [ -z "$(find "$stamp" -mtime -1 2>/dev/null)" ]; then
-		private_apt update >/dev/null 2>&1 ||
+		# apt-get update succeeds even when nothing could be fetched.
+		rm -f "$CACHE"/apt/lists/*_*
+		private_apt update >/dev/null 2>&1 &&
+			ls "$CACHE"/apt/lists/*Packages* >/dev/null 2>&1 ||
 			die "cannot reach the Debian archive ($(debian_mirror)): check the network"
 		touch "$stamp"
 	fi
