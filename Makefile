@@ -8,11 +8,12 @@
 #   TIMEOUT=300    seconds the guest may run before it counts as hung
 #   QEMU_ACCEL=tcg qemu accelerator (kvm hangs on some hosts)
 #   JOBS=N         parallel kernel build jobs (default: nproc)
+#   BENCH_ARGS=... make bench: tiny_bench options, e.g. "-r 3 -n 500"
 
 S := scripts
 
 .NOTPARALLEL:
-.PHONY: all deps kernel patches apply build run shell check clean help \
+.PHONY: all deps kernel patches apply build run shell check clean help bench \
 	build-y build-m build-n run-y run-m run-n shell-y shell-m shell-n
 
 all: run-y
@@ -32,6 +33,8 @@ help:
 	@echo '  run             boot build/y in qemu and run the tests (also run-m, run-n)'
 	@echo '  shell           boot build/y into a busybox shell, samples in /tiny'
 	@echo '                  (also shell-m, shell-n; Ctrl-A X quits)'
+	@echo '  bench           exec cost of tiny binaries against ELF, in the y guest;'
+	@echo '                  the report is kept in build/bench/bench.txt'
 	@echo '  clean           remove build/ (the download cache stays)'
 
 deps:
@@ -59,6 +62,9 @@ run-y run-m run-n: run-%: build-%
 
 shell-y shell-m shell-n: shell-%: build-%
 	@$(S)/run.sh $* shell
+
+bench: build-y
+	@$(S)/run.sh y bench
 
 check:
 	@$(S)/check.sh

@@ -7,6 +7,8 @@
 #                     own checks) and check it for kernel problems; print
 #                     the results and keep them in build/$V/results.txt
 #   run.sh V shell    interactive busybox shell on the serial console
+#   run.sh V bench    run tiny_bench in the guest (BENCH_ARGS: its options),
+#                     keep its report in build/bench/bench.txt and print it
 #
 # QEMU_ACCEL=kvm uses KVM (default tcg: KVM hangs on some hosts).
 set -eu
@@ -15,8 +17,9 @@ set -eu
 
 V=${1:-}
 mode=${2:-test}
-case $V in y | m | n) ;; *) die "usage: $0 y|m|n [test|shell]" ;; esac
-case $mode in test | shell) ;; *) die "usage: $0 y|m|n [test|shell]" ;; esac
+usage="usage: $0 y|m|n [test|shell|bench]"
+case $V in y | m | n) ;; *) die "$usage" ;; esac
+case $mode in test | shell | bench) ;; *) die "$usage" ;; esac
 O=$BDIR/$V
 kernel=$O/arch/x86/boot/bzImage
 [ -f "$kernel" ] || die "build/$V is not built: run make build"
@@ -28,15 +31,18 @@ qemu=$(command -v "${QEMU:-qemu-system-x86_64}") ||
 accel=${QEMU_ACCEL:-tcg}
 set -- "$qemu" -accel "$accel" -cpu max -m 512 \
 	-nographic -no-reboot -kernel "$kernel" -initrd "$O/initramfs.cpio" \
-	-append "console=ttyS0 panic=-1 tiny.variant=$V tiny.mode=$mode"
+	-append "console=ttyS0 panic=-1 tiny.variant=$V tiny.mode=$mode tiny.bench=$(echo "${BENCH_ARGS:-}" | tr " " ,)"
 if [ "$mode" = shell ]; then
 	msg "booting build/$V; Ctrl-A X quits qemu"
 	exec "$@"
 fi
 
 log=$O/console.log
+[ "$mode" = test ] || log=$O/$mode-console.log
 res=$O/results.txt
 limit=${TIMEOUT:-300}
+# The benchmark alone takes about 4 minutes of TCG on a quiet host.
+[ "$mode" != bench ] || limit=${TIMEOUT:-900}
 msg "booting build/$V in qemu ($accel, timeout ${limit}s)"
 rc=0
 timeout -k 10 "$limit" "$@" </dev/null >"$log" 2>&1 || rc=$?
@@ -60,6 +66,29 @@ printf '%s\n' "$clean" |
 	head -n 5 | while read -r l; do echo "kernel: $l"; done >"$O/kernel-problems"
 while read -r l; do problem "$l"; done <"$O/kernel-problems"
 rm -f "$O/kernel-problems"
+
+if [ "$mode" = bench ]; then
+	out=$BDIR/bench
+	mkdir -p "$out"
+	{
+		echo "binfmt_tiny bench, $(date -u '+%Y-%m-%d %H:%M UTC')"
+		echo "kernel: $(cat "$BDIR/kernel-version" 2>/dev/null || echo unknown)"
+		echo "config: x86_64 tinyconfig + kconfig-fragment, BINFMT_TINY=$V"
+		echo "qemu: $accel, -cpu max, 1 vCPU$([ "$accel" = tcg ] && echo ' (TCG: the timings are emulated; minor faults, VMAs, RSS and sizes are exact)')"
+		echo
+		printf '%s\n' "$clean" | sed -n '/^tiny_bench: /,/targets missed$/p'
+	} >"$out/bench.txt"
+	grep -q 'targets missed$' "$out/bench.txt" ||
+		problem "tiny_bench did not finish (console: ${log#"$ROOT"/})"
+	cat "$out/bench.txt"
+	if [ -n "$problems" ]; then
+		printf '%s' "$problems" | sed 's/^/error: /' >&2
+		printf '%s\n' "$clean" | tail -n 30 >&2
+		exit 1
+	fi
+	msg "report: ${out#"$ROOT"/}/bench.txt"
+	exit 0
+fi
 
 ktap=$(awk -v marker='^binfmt_tiny harness: variant=' -f "$ROOT/scripts/ktap.awk" "$log")
 boot=$(printf '%s\n' "$ktap" | sed -n 's/^BOOT //p')

@@ -1,0 +1,393 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tiny_bench: what it costs to exec a tiny binary, against ELF programs
+ * that do the same thing (exit 0), measured side by side.
+ *
+ * Each candidate is spawned with vfork() + execve() and reaped with
+ * wait4(), in rounds of N spawns, the candidates interleaved round-robin
+ * so that drift affects them all alike; the time per spawn is the median
+ * of the rounds.  The floor is vfork() + _exit() with no exec at all.  A
+ * variant of each program that pauses is then run once to count its
+ * mappings and resident memory.
+ *
+ * Not run by run_kselftest.sh: "make bench" runs it in the harness guest,
+ * and it runs as is on real hardware:
+ *
+ *	tiny_bench [-r ROUNDS] [-n SPAWNS] [-d DIR] [-b BUSYBOX]
+ *
+ * DIR holds the sample programs (default: the directory of tiny_bench).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
+struct candidate {
+	const char *name;
+	const char *file;	/* NULL: the floor, no exec */
+	const char *pause_file;	/* the variant that pauses */
+	char *argv[3];
+	char *pause_argv[3];
+	/* results */
+	double *us;		/* time per spawn, one per round */
+	unsigned long minflt, spawns;
+	long size, vmas, rss_kb;
+};
+
+enum { TINY_MAIN, TINY_PLAIN, ELF_STATIC, ELF_PIE, BUSYBOX, FLOOR, NCAND };
+
+static struct candidate cands[NCAND] = {
+	[TINY_MAIN]	= { "tiny, TINY_F_MAIN", "bench_true_main.tiny",
+			    "bench_pause_main.tiny" },
+	[TINY_PLAIN]	= { "tiny, plain entry", "bench_true.tiny",
+			    "bench_pause.tiny" },
+	[ELF_STATIC]	= { "static ELF (as + ld)", "bench_true.elf",
+			    "bench_pause.elf" },
+	[ELF_PIE]	= { "static-PIE ELF", "bench_true_pie.elf",
+			    "bench_pause_pie.elf" },
+	[BUSYBOX]	= { "busybox true", NULL, NULL,
+			    { "true", NULL }, { "sleep", "1000", NULL } },
+	[FLOOR]		= { "floor: vfork + _exit" },
+};
+
+/* The sample programs of the size table: tiny and ELF builds of each. */
+static const char *const samples[] = { "exit42", "hello", "echo", "cat" };
+
+static char *const empty_env[] = { NULL };
+static char dir[PATH_MAX];
+
+static void die(const char *what)
+{
+	fprintf(stderr, "tiny_bench: %s: %s\n", what, strerror(errno));
+	exit(1);
+}
+
+static char *path_in_dir(const char *file)
+{
+	char *path;
+
+	if (file[0] == '/')
+		return strdup(file);
+	if (asprintf(&path, "%s/%s", dir, file) < 0)
+		die("asprintf");
+	return path;
+}
+
+static double now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+/* vfork() and exec @path (NULL: exit at once); the child's pid. */
+static pid_t spawn(const char *path, char *const argv[])
+{
+	pid_t pid = vfork();
+
+	if (pid == 0) {
+		if (path)
+			execve(path, argv, empty_env);
+		_exit(path ? 127 : 0);
+	}
+	if (pid < 0)
+		die("vfork");
+	return pid;
+}
+
+/* One round: @n spawns of @c, each reaped; adds up its page faults. */
+static double run_round(struct candidate *c, const char *path, int n)
+{
+	double start = now_us();
+	struct rusage ru;
+	int status, i;
+
+	for (i = 0; i < n; i++) {
+		pid_t pid = spawn(path, c->argv);
+
+		if (wait4(pid, &status, 0, &ru) != pid)
+			die("wait4");
+		if (!WIFEXITED(status) || WEXITSTATUS(status)) {
+			fprintf(stderr, "tiny_bench: %s: %s exited with status 0x%x\n",
+				c->name, path ? path : "(no exec)", status);
+			exit(1);
+		}
+		c->minflt += ru.ru_minflt;
+		c->spawns++;
+	}
+	return (now_us() - start) / n;
+}
+
+/* Field @key of /proc/PID/status, in kB; -1 if there is none. */
+static long status_kb(pid_t pid, const char *key)
+{
+	char path[64], line[256];
+	size_t len = strlen(key);
+	long val = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	f = fopen(path, "r");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, key, len) && line[len] == ':')
+			val = strtol(line + len + 1, NULL, 10);
+	fclose(f);
+	return val;
+}
+
+/* The state letter of /proc/PID/stat, after the parenthesized comm. */
+static char proc_state(pid_t pid)
+{
+	char path[64], buf[512], *p;
+	ssize_t len;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return 0;
+	len = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (len <= 0)
+		return 0;
+	buf[len] = 0;
+	p = strrchr(buf, ')');
+	return p && p[1] == ' ' ? p[2] : 0;
+}
+
+static long count_lines(pid_t pid, const char *file)
+{
+	char path[64];
+	long n = 0;
+	FILE *f;
+	int ch;
+
+	snprintf(path, sizeof(path), "/proc/%d/%s", pid, file);
+	f = fopen(path, "r");
+	if (!f)
+		return -1;
+	while ((ch = fgetc(f)) != EOF)
+		n += ch == '\n';
+	fclose(f);
+	return n;
+}
+
+/* Run the pausing variant of @c until it sleeps; count its VMAs and RSS. */
+static void measure_image(struct candidate *c, const char *path)
+{
+	int status, i;
+	pid_t pid;
+
+	c->vmas = -1;
+	c->rss_kb = -1;
+	if (!path)
+		return;
+	pid = spawn(path, c->pause_argv[0] ? c->pause_argv : c->argv);
+	/* Sleeping in pause() (or nanosleep()): it has run its code. */
+	for (i = 0; i < 5000 && proc_state(pid) != 'S'; i++)
+		usleep(1000);
+	if (proc_state(pid) == 'S') {
+		c->vmas = count_lines(pid, "maps");
+		c->rss_kb = status_kb(pid, "VmRSS");
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+}
+
+static long file_size(const char *path)
+{
+	struct stat st;
+
+	return path && !stat(path, &st) ? st.st_size : -1;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static double median(double *v, int n)
+{
+	qsort(v, n, sizeof(*v), cmp_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static void print_num(long v, const char *fmt)
+{
+	if (v < 0)
+		printf("%*s", atoi(fmt + 1), "-");
+	else
+		printf(fmt, v);
+}
+
+/* Prints (tiny - @floor_us) / (ELF - @floor_us) for both tiny modes. */
+static double print_ratio(const char *what, const double *med, double floor_us,
+			  int elf)
+{
+	double main_ratio = (med[TINY_MAIN] - floor_us) / (med[elf] - floor_us);
+	double plain_ratio = (med[TINY_PLAIN] - floor_us) / (med[elf] - floor_us);
+
+	printf("%-56s %5.2f %5.2f\n", what, main_ratio, plain_ratio);
+	return main_ratio;
+}
+
+static int target(const char *what, int met)
+{
+	printf("  %-62s %s\n", what, met ? "met" : "MISSED");
+	return !met;
+}
+
+int main(int argc, char **argv)
+{
+	const char *busybox = "/bin/busybox";
+	char *paths[NCAND], *pause_paths[NCAND];
+	double med[NCAND], main_ratio, plain_ratio;
+	int rounds = 11, n = 2000, missed = 0;
+	struct utsname uts;
+	int opt, r, i;
+
+	if (!realpath("/proc/self/exe", dir))
+		die("/proc/self/exe");
+	dirname(dir);
+	while ((opt = getopt(argc, argv, "r:n:d:b:")) != -1) {
+		switch (opt) {
+		case 'r':
+			rounds = atoi(optarg);
+			break;
+		case 'n':
+			n = atoi(optarg);
+			break;
+		case 'd':
+			snprintf(dir, sizeof(dir), "%s", optarg);
+			break;
+		case 'b':
+			busybox = optarg;
+			break;
+		default:
+			fprintf(stderr, "usage: %s [-r ROUNDS] [-n SPAWNS] [-d DIR] [-b BUSYBOX]\n",
+				argv[0]);
+			return 2;
+		}
+	}
+	if (rounds < 1 || n < 1) {
+		fprintf(stderr, "tiny_bench: ROUNDS and SPAWNS must be positive\n");
+		return 2;
+	}
+
+	cands[BUSYBOX].file = busybox;
+	cands[BUSYBOX].pause_file = busybox;
+	for (i = 0; i < NCAND; i++) {
+		struct candidate *c = &cands[i];
+
+		paths[i] = c->file ? path_in_dir(c->file) : NULL;
+		pause_paths[i] = c->pause_file ? path_in_dir(c->pause_file) : NULL;
+		if (!c->argv[0])
+			c->argv[0] = paths[i] ? basename(paths[i]) : "floor";
+		if (paths[i] && access(paths[i], X_OK)) {
+			fprintf(stderr, "tiny_bench: %s: %s\n", paths[i], strerror(errno));
+			return 1;
+		}
+		c->us = calloc(rounds, sizeof(*c->us));
+		if (!c->us)
+			die("calloc");
+		c->size = file_size(paths[i]);
+	}
+
+	uname(&uts);
+	printf("tiny_bench: Linux %s %s; %d rounds of %d spawns per candidate, interleaved\n",
+	       uts.release, uts.machine, rounds, n);
+	fflush(stdout);
+
+	/* Warm the page cache and the allocators first. */
+	for (i = 0; i < NCAND; i++)
+		run_round(&cands[i], paths[i], 10);
+	for (i = 0; i < NCAND; i++) {
+		cands[i].minflt = 0;
+		cands[i].spawns = 0;
+	}
+
+	for (r = 0; r < rounds; r++)
+		for (i = 0; i < NCAND; i++)
+			cands[i].us[r] = run_round(&cands[i], paths[i], n);
+	for (i = 0; i < NCAND; i++) {
+		med[i] = median(cands[i].us, rounds);
+		measure_image(&cands[i], pause_paths[i]);
+	}
+
+	printf("\n%-22s %9s %11s %9s %12s %5s %8s\n", "candidate", "bytes",
+	       "us/spawn", "min..max", "minflt/exec", "VMAs", "RSS kB");
+	for (i = 0; i < NCAND; i++) {
+		struct candidate *c = &cands[i];
+
+		printf("%-22s ", c->name);
+		print_num(c->size, "%9ld");
+		printf(" %11.1f %4.0f..%-4.0f %12.2f ", med[i], c->us[0],
+		       c->us[rounds - 1], (double)c->minflt / c->spawns);
+		print_num(c->vmas, "%5ld");
+		printf(" ");
+		print_num(c->rss_kb, "%8ld");
+		printf("\n");
+	}
+
+	printf("\n%58s %s\n", "TINY_F_MAIN", "plain");
+	print_ratio("time per spawn, tiny / static ELF", med, 0, ELF_STATIC);
+	print_ratio("exec overhead (tiny - floor) / (static ELF - floor)",
+		    med, med[FLOOR], ELF_STATIC);
+	main_ratio = print_ratio("exec overhead (tiny - floor) / (static-PIE ELF - floor)",
+				 med, med[FLOOR], ELF_PIE);
+	plain_ratio = (med[TINY_PLAIN] - med[FLOOR]) / (med[ELF_PIE] - med[FLOOR]);
+
+	printf("\n%-10s %11s %10s %7s\n", "sample", "tiny bytes", "ELF bytes", "ratio");
+	for (i = 0; i < (int)ARRAY_SIZE(samples); i++) {
+		char tiny[PATH_MAX + 16], elf[PATH_MAX + 16];
+		long ts, es;
+
+		snprintf(tiny, sizeof(tiny), "%s/%s.tiny", dir, samples[i]);
+		snprintf(elf, sizeof(elf), "%s/%s.elf", dir, samples[i]);
+		ts = file_size(tiny);
+		es = file_size(elf);
+		printf("%-10s %11ld %10ld %7.3f\n", samples[i], ts, es,
+		       es > 0 ? (double)ts / es : 0);
+	}
+
+	printf("\ntargets:\n");
+	missed += target("exec overhead vs static-PIE ELF <= 0.70 (TINY_F_MAIN)",
+			 main_ratio <= 0.70);
+	missed += target("exec overhead vs static-PIE ELF <= 0.70 (plain)",
+			 plain_ratio <= 0.70);
+	missed += target("minor faults per exec: tiny < static ELF (both modes)",
+			 cands[TINY_MAIN].minflt * cands[ELF_STATIC].spawns <
+			 cands[ELF_STATIC].minflt * cands[TINY_MAIN].spawns &&
+			 cands[TINY_PLAIN].minflt * cands[ELF_STATIC].spawns <
+			 cands[ELF_STATIC].minflt * cands[TINY_PLAIN].spawns);
+	missed += target("VMAs of a running tiny program (plain, no bss) <= 3",
+			 cands[TINY_PLAIN].vmas >= 0 && cands[TINY_PLAIN].vmas <= 3);
+	missed += target("RSS of a running tiny program <= static ELF",
+			 cands[TINY_PLAIN].rss_kb >= 0 &&
+			 cands[TINY_PLAIN].rss_kb <= cands[ELF_STATIC].rss_kb);
+	snprintf(dir + strlen(dir), sizeof(dir) - strlen(dir), "/hello.tiny");
+	missed += target("hello world <= 48 bytes", file_size(dir) > 0 &&
+			 file_size(dir) <= 48);
+	strcpy(strrchr(dir, '/'), "/exit42.tiny");
+	missed += target("exit 42 = 11 bytes", file_size(dir) == 11);
+	printf("%d of 7 targets missed\n", missed);
+	return 0;
+}
