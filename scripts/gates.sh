@@ -391,6 +391,7 @@ bisect_build() {
 # headers of that patch).
 bisect_selftests() {
 	o=$BDIR/gates/bisect-y
+	mkdir -p "$o/kselftest" &&
 	TREE=$ST kmake "$o" headers &&
 	make -C "$ST/$SELFTEST_DIR" OUTPUT="$o/kselftest" \
 		KHDR_INCLUDES="-isystem $o/usr/include" -j"$JOBS" >>"$log" 2>&1
@@ -423,14 +424,14 @@ gate_bisect() {
 		fi
 		git -C "$ST" checkout -q "$c" >>"$log" 2>&1 ||
 			{ fail bisect "cannot check out patch $i"; return; }
-		if echo "$files" | grep -qv '^\(Documentation\|tools\)/'; then
+		if echo "$files" | grep -qv '^\(Documentation/\|tools/\|MAINTAINERS$\)'; then
 			for v in y m; do
 				echo "== patch $i, BINFMT_TINY=$v:$objs" >>"$log"
 				bisect_build "$i" "$v" "$objs" ||
 					{ fail bisect "patch $i does not build with BINFMT_TINY=$v (see ${log#"$ROOT"/})"; return; }
 			done
 		else
-			echo "== patch $i touches only Documentation/ and tools/: the kernel objects are those of patch $((i - 1))" >>"$log"
+			echo "== patch $i touches only Documentation/, tools/ or MAINTAINERS: the kernel objects are those of patch $((i - 1))" >>"$log"
 		fi
 		if echo "$files" | grep -q "^$SELFTEST_DIR/"; then
 			echo "== patch $i: kselftests" >>"$log"
