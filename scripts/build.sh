@@ -3,8 +3,9 @@
 # the value of CONFIG_BINFMT_TINY), with ccache (in the download cache).
 #
 # Config: x86_64 tinyconfig + kconfig-fragment + the selftests' config +
-# the variant, merged with merge_config.sh; redone only when one of them
-# (or the tree) changes.  Every requested symbol is checked in the result.
+# the variant, merged with merge_config.sh (kconfigure, shared with the
+# gates); redone only when one of them (or the tree) changes.  Every
+# requested symbol is checked in the result.
 set -eu
 
 . "$(dirname "$0")/lib.sh"
@@ -53,59 +54,28 @@ run() {
 }
 
 kmake() {
-	run make -C "$tree" O="$O" ARCH=x86_64 CC="ccache gcc" HOSTCC="ccache gcc" "$@"
-}
-
-# All requested lines of fragment $1 that .config does not have.
-dropped() {
-	sed -n -e 's/^\(CONFIG_[A-Za-z0-9_]*=.*\)/\1/p' \
-		-e 's/^# \(CONFIG_[A-Za-z0-9_]*\) is not set$/\1 unset/p' "$1" |
-	while read -r want unset; do
-		if [ -n "$unset" ]; then
-			! grep -q "^$want=" "$O/.config" || echo "  # $want is not set"
-		else
-			grep -qxF "$want" "$O/.config" || echo "  $want"
-		fi
-	done
+	run kbuild "$tree" "$O" x86_64 "$@"
 }
 
 # The fragments, in merge order; the variant decides BINFMT_TINY.
 sel=tools/testing/selftests/binfmt_tiny/config
-cp "$ROOT/kconfig-fragment" "$O/harness.config"
+cp "$ROOT/kconfig-fragment" "$O/kconfig-fragment"
 if [ -f "$tree/$sel" ]; then
 	grep -v 'CONFIG_BINFMT_TINY[= ]' "$tree/$sel" >"$O/selftests.config" || true
 else
 	: >"$O/selftests.config"
 fi
-echo "$variant" >"$O/variant.config"
-frags="$O/harness.config $O/selftests.config $O/variant.config"
+echo "$variant" >"$O/variant-$V.config"
 
-check_config() {
-	for f in $frags; do
-		bad=$(dropped "$f")
-		[ -z "$bad" ] || case $f in
-		*/harness.config) printf 'kconfig-fragment:\n%s\n' "$bad" ;;
-		*/selftests.config) printf '%s:\n%s\n' "$sel" "$bad" ;;
-		*) printf 'BINFMT_TINY=%s:\n%s\n' "$V" "$bad" ;;
-		esac
-	done
+# Redone only when a fragment, the tree or the helper changes, or when the
+# .config lacks a requested line (see kconfigure in lib.sh).
+kconfigure "$tree" "$O" x86_64 tinyconfig "$O/kconfig-fragment" \
+	"$O/selftests.config" "$O/variant-$V.config" >"$O/config.log" 2>&1 || {
+	tail -n 40 "$O/config.log" >&2
+	die "build $V: configuration failed; full log: ${O#"$ROOT"/}/config.log"
 }
-
-# shellcheck disable=SC2086
-inputs=$( (cat $frags "$ROOT/scripts/build.sh"; echo "$tree") | sha256sum | cut -d' ' -f1)
-if [ "$(cat "$O/.config-inputs" 2>/dev/null)" != "$inputs" ] ||
-   [ ! -f "$O/.config" ] || [ -n "$(check_config)" ]; then
-	msg "configuring build/$V (BINFMT_TINY=$V)"
-	rm -f "$O/.config-inputs"
-	kmake tinyconfig
-	# shellcheck disable=SC2086
-	run "$tree/scripts/kconfig/merge_config.sh" -m -O "$O" "$O/.config" $frags
-	kmake olddefconfig
-	bad=$(check_config)
-	[ -z "$bad" ] || die "build $V: requested but not in .config (unknown symbol or missing dependency):
-$bad"
-	echo "$inputs" >"$O/.config-inputs"
-fi
+grep -q '^configuring' "$O/config.log" && msg "configured build/$V (BINFMT_TINY=$V)"
+cat "$O/config.log" >>"$log"
 
 msg "building build/$V (log: ${log#"$ROOT"/})"
 kmake -j"$jobs" all

@@ -8,7 +8,8 @@ set -eu
 pkgs="gcc make bc bison flex libelf-dev libssl-dev cpio kmod perl git
 xz-utils rsync python3 qemu-system-x86 busybox-static coccinelle codespell
 python3-sphinx python3-sphinx-rtd-theme python3-yaml python3-ply python3-git ccache
-binutils gcc-multilib libc6-dev libc6-dev-i386 ca-certificates patch"
+binutils gcc-multilib libc6-dev libc6-dev-i386 ca-certificates patch
+ocaml-nox"
 
 missing=
 for p in $pkgs; do

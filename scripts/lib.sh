@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # Shared helpers for the harness scripts (POSIX sh).
 
 msg() { printf '  %s\n' "$*" >&2; }
@@ -99,4 +100,82 @@ gate() {
 		echo "FAIL $gname: ${greason:-failed} (log: ${glog#"$ROOT"/})"
 		return 1
 	fi
+}
+
+# kbuild TREE O ARCH ARGS...: make in kernel tree TREE, output in O.  Every
+# caller compiles for the target and the host through ccache: with another
+# HOSTCC, kbuild would rebuild the host tools, objtool included, and then
+# every object of O.
+kbuild() {
+	kb_tree=$1 kb_o=$2 kb_arch=$3
+	shift 3
+	make -C "$kb_tree" O="$kb_o" ARCH="$kb_arch" CC="ccache gcc" \
+		HOSTCC="ccache gcc" "$@"
+}
+
+# config_dropped FRAGMENT CONFIG: the lines of FRAGMENT that CONFIG lacks
+# (an unknown symbol or an unmet dependency), indented.
+config_dropped() {
+	sed -n -e 's/^\(CONFIG_[A-Za-z0-9_]*=.*\)/\1/p' \
+		-e 's/^# \(CONFIG_[A-Za-z0-9_]*\) is not set$/\1 unset/p' "$1" |
+	while read -r want unset; do
+		if [ -n "$unset" ]; then
+			! grep -q "^$want=" "$2" || echo "  # $want is not set"
+		else
+			grep -qxF "$want" "$2" || echo "  $want"
+		fi
+	done
+}
+
+# config_inputs TREE ARCH BASE FRAGMENT...: a hash of what the configuration
+# of a build directory is made of: the base target, the fragments, the tree
+# (its path and, in a git tree, its Kconfig files) and this file.
+config_inputs() {
+	ci_tree=$1
+	shift
+	{
+		echo "$ci_tree $1 $2"
+		shift 2
+		cat "$@" "$ROOT/scripts/lib.sh"
+		git -C "$ci_tree" ls-files -s -- '*Kconfig*' 2>/dev/null
+	} | sha256sum | cut -d' ' -f1
+}
+
+# kconfigure TREE O ARCH BASE FRAGMENT...: configure O from BASE (tinyconfig,
+# allnoconfig, ...) and the fragments, merged in order with merge_config.sh,
+# then olddefconfig; redone only when config_inputs changes.  Fails, listing
+# them, when requested lines are not in the resulting .config.
+kconfigure() {
+	kc_tree=$1 kc_o=$2 kc_arch=$3 kc_base=$4
+	shift 4
+	kc_inputs=$(config_inputs "$kc_tree" "$kc_arch" "$kc_base" "$@")
+	kc_bad=
+	if [ -f "$kc_o/.config" ]; then
+		for kc_f in "$@"; do
+			kc_bad=$kc_bad$(config_dropped "$kc_f" "$kc_o/.config")
+		done
+	fi
+	if [ "$(cat "$kc_o/.config-inputs" 2>/dev/null)" = "$kc_inputs" ] &&
+	   [ -f "$kc_o/.config" ] && [ -z "$kc_bad" ]; then
+		return 0
+	fi
+	echo "configuring $kc_o: $kc_base $*"
+	mkdir -p "$kc_o"
+	rm -f "$kc_o/.config-inputs"
+	kbuild "$kc_tree" "$kc_o" "$kc_arch" "$kc_base" || return 1
+	if [ $# -gt 0 ]; then
+		"$kc_tree/scripts/kconfig/merge_config.sh" -m -O "$kc_o" \
+			"$kc_o/.config" "$@" || return 1
+	fi
+	kbuild "$kc_tree" "$kc_o" "$kc_arch" olddefconfig || return 1
+	kc_bad=
+	for kc_f in "$@"; do
+		kc_bad=$kc_bad$(config_dropped "$kc_f" "$kc_o/.config" | sed "1s|^|$kc_f:\n|")
+	done
+	if [ -n "$kc_bad" ]; then
+		printf 'requested but not in %s/.config (unknown symbol or missing dependency):\n%s\n' \
+			"$kc_o" "$kc_bad"
+		return 1
+	fi
+	echo "$kc_inputs" >"$kc_o/.config-inputs"
 }

@@ -16,8 +16,8 @@
  *    nor loadable.
  *  - Leaves the module loaded or not loaded, as it found it, so that a
  *    harness that loaded it can unload it afterwards.
- *  - Unloads the module: run it after the other binfmt_tiny tests, and not
- *    concurrently with anything that execs tiny binaries.
+ *  - Unloads the module and loads it again: do not run it concurrently
+ *    with anything that execs tiny binaries.
  */
 #include <fcntl.h>
 #include <limits.h>
