@@ -237,6 +237,16 @@ static void tiny_set_brk(struct mm_struct *mm, unsigned long base,
 }
 
 /*
+ * Every program that returns from main() lands on the stub page: map it now
+ * instead of taking a page fault for it on the way out.  Should this fail,
+ * the fault maps it as it would have anyway.
+ */
+static void tiny_prefault_stub(struct vm_area_struct *vma, unsigned long addr)
+{
+	vm_insert_page(vma, addr, tiny_stub_pages[0]);
+}
+
+/*
  * The search for a free range walks the VMA tree, so it needs the mmap lock
  * as much as the insertion does (as for the vDSO in map_vdso()).
  */
@@ -255,6 +265,8 @@ static unsigned long tiny_map_stub(struct mm_struct *mm)
 					       &tiny_stub_mapping);
 		if (IS_ERR(vma))
 			addr = PTR_ERR(vma);
+		else
+			tiny_prefault_stub(vma, addr);
 	}
 	mmap_write_unlock(mm);
 
