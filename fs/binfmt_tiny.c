@@ -236,24 +236,29 @@ static void tiny_set_brk(struct mm_struct *mm, unsigned long base,
 	mm->start_brk = mm->brk;
 }
 
+/*
+ * The search for a free range walks the VMA tree, so it needs the mmap lock
+ * as much as the insertion does (as for the vDSO in map_vdso()).
+ */
 static unsigned long tiny_map_stub(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma;
 	unsigned long addr;
 
-	addr = mm_get_unmapped_area(NULL, 0, PAGE_SIZE, 0, 0);
-	if (IS_ERR_VALUE(addr))
-		return addr;
-
 	if (mmap_write_lock_killable(mm))
 		return -EINTR;
-	vma = _install_special_mapping(mm, addr, PAGE_SIZE,
-				       VM_READ | VM_EXEC |
-				       VM_MAYREAD | VM_MAYEXEC,
-				       &tiny_stub_mapping);
+	addr = mm_get_unmapped_area(NULL, 0, PAGE_SIZE, 0, 0);
+	if (!IS_ERR_VALUE(addr)) {
+		vma = _install_special_mapping(mm, addr, PAGE_SIZE,
+					       VM_READ | VM_EXEC |
+					       VM_MAYREAD | VM_MAYEXEC,
+					       &tiny_stub_mapping);
+		if (IS_ERR(vma))
+			addr = PTR_ERR(vma);
+	}
 	mmap_write_unlock(mm);
 
-	return IS_ERR(vma) ? PTR_ERR(vma) : addr;
+	return addr;
 }
 
 /* Point @count entries at @p onwards at the NUL-terminated strings there. */
