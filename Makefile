@@ -8,11 +8,15 @@
 #   TIMEOUT=300    seconds the guest may run before it counts as hung
 #   QEMU_ACCEL=tcg qemu accelerator (kvm hangs on some hosts)
 #   JOBS=N         parallel kernel build jobs (default: nproc)
+#   SEED=N         make fuzz: the fuzzer's seed (default 0x7153a11d)
+#   FUZZ_EXECS=N   make fuzz: at most N fuzzed execs (default 100000)
+#   FUZZ_TIME=S    make fuzz: at most S seconds of fuzzing (default 1200)
+#   FUZZ_OPTS=...  make fuzz: more tiny_fuzz options, e.g. "-p fuzz -j 1"
 
 S := scripts
 
 .NOTPARALLEL:
-.PHONY: all deps kernel patches apply build run shell check clean help \
+.PHONY: all deps kernel patches apply build run shell check fuzz clean help \
 	build-y build-m build-n run-y run-m run-n shell-y shell-m shell-n
 
 all: run-y
@@ -32,6 +36,9 @@ help:
 	@echo '  run             boot build/y in qemu and run the tests (also run-m, run-n)'
 	@echo '  shell           boot build/y into a busybox shell, samples in /tiny'
 	@echo '                  (also shell-m, shell-n; Ctrl-A X quits)'
+	@echo '  fuzz            build the debug kernel (build/fuzz: KASAN, UBSAN, KFENCE,'
+	@echo '                  lockdep, kmemleak, fault injection), boot it with 2 vCPUs'
+	@echo '                  and run tiny_fuzz (SEED, FUZZ_EXECS, FUZZ_TIME, FUZZ_OPTS)'
 	@echo '  clean           remove build/ (the download cache stays)'
 
 deps:
@@ -62,6 +69,11 @@ shell-y shell-m shell-n: shell-%: build-%
 
 check:
 	@$(S)/check.sh
+
+fuzz: kernel
+	@$(S)/build.sh fuzz
+	@$(S)/kselftest.sh
+	@$(S)/run.sh fuzz fuzz
 
 clean:
 	rm -rf build
