@@ -9,11 +9,15 @@
 #   QEMU_ACCEL=tcg qemu accelerator (kvm hangs on some hosts)
 #   JOBS=N         parallel kernel build jobs (default: nproc)
 #   BENCH_ARGS=... make bench: tiny_bench options, e.g. "-r 3 -n 500"
+#   SEED=N         make fuzz: the fuzzer's seed (default 0x7153a11d)
+#   FUZZ_EXECS=N   make fuzz: at most N fuzzed execs (default 100000)
+#   FUZZ_TIME=S    make fuzz: at most S seconds of fuzzing (default 1200)
+#   FUZZ_OPTS=...  make fuzz: more tiny_fuzz options, e.g. "-p fuzz -j 1"
 
 S := scripts
 
 .NOTPARALLEL:
-.PHONY: all deps kernel patches apply build run shell check clean help bench \
+.PHONY: all deps kernel patches apply build run shell check clean help bench fuzz \
 	build-y build-m build-n run-y run-m run-n shell-y shell-m shell-n
 
 all: run-y
@@ -35,6 +39,9 @@ help:
 	@echo '                  (also shell-m, shell-n; Ctrl-A X quits)'
 	@echo '  bench           exec cost of tiny binaries against ELF, in the y guest;'
 	@echo '                  the report is kept in build/bench/bench.txt'
+	@echo '  fuzz            build the debug kernel (build/fuzz: KASAN, UBSAN, KFENCE,'
+	@echo '                  lockdep, kmemleak, fault injection), boot it with 2 vCPUs'
+	@echo '                  and run tiny_fuzz (SEED, FUZZ_EXECS, FUZZ_TIME, FUZZ_OPTS)'
 	@echo '  clean           remove build/ (the download cache stays)'
 
 deps:
@@ -68,6 +75,11 @@ bench: build-y
 
 check:
 	@$(S)/check.sh
+
+fuzz: kernel
+	@$(S)/build.sh fuzz
+	@$(S)/kselftest.sh
+	@$(S)/run.sh fuzz fuzz
 
 clean:
 	rm -rf build

@@ -1,6 +1,8 @@
 #!/bin/sh
 # Configure and build one variant of the kernel in build/$V (V = y, m or n:
-# the value of CONFIG_BINFMT_TINY), with ccache (in the download cache).
+# the value of CONFIG_BINFMT_TINY; or fuzz: BINFMT_TINY=m with the debug
+# options of scripts/debug.config, for make fuzz), with ccache (in the
+# download cache).
 #
 # Config: x86_64 tinyconfig + kconfig-fragment + the selftests' config +
 # the variant, merged with merge_config.sh (kconfigure, shared with the
@@ -14,9 +16,9 @@ V=${1:-}
 case $V in
 y) variant='CONFIG_BINFMT_TINY=y
 CONFIG_BINFMT_TINY_KUNIT_TEST=y' ;;
-m) variant='CONFIG_BINFMT_TINY=m' ;;
+m | fuzz) variant='CONFIG_BINFMT_TINY=m' ;;
 n) variant='# CONFIG_BINFMT_TINY is not set' ;;
-*) die "usage: $0 y|m|n" ;;
+*) die "usage: $0 y|m|n|fuzz" ;;
 esac
 
 tree=$(tree_dir)
@@ -26,8 +28,10 @@ log=$O/build.log
 
 # The first build of m or n starts from a copy of build/y: kbuild then only
 # rebuilds what depends on the options that differ (ccache alone would
-# still preprocess every file again).
-if [ "$V" != y ] && [ ! -f "$O/.config" ] && [ -f "$BDIR/y/vmlinux" ]; then
+# still preprocess every file again).  Not for fuzz: its sanitizers
+# change every object.
+case $V in m | n) copy=y ;; *) copy= ;; esac
+if [ -n "$copy" ] && [ ! -f "$O/.config" ] && [ -f "$BDIR/y/vmlinux" ]; then
 	msg "build/$V starts as a copy of build/y"
 	rm -rf "$O"
 	cp -a "$BDIR/y" "$O"
@@ -66,11 +70,16 @@ else
 	: >"$O/selftests.config"
 fi
 echo "$variant" >"$O/variant-$V.config"
+frags="$O/kconfig-fragment $O/selftests.config $O/variant-$V.config"
+if [ "$V" = fuzz ]; then
+	cp "$ROOT/scripts/debug.config" "$O/debug.config"
+	frags="$frags $O/debug.config"
+fi
 
 # Redone only when a fragment, the tree or the helper changes, or when the
 # .config lacks a requested line (see kconfigure in lib.sh).
-kconfigure "$tree" "$O" x86_64 tinyconfig "$O/kconfig-fragment" \
-	"$O/selftests.config" "$O/variant-$V.config" >"$O/config.log" 2>&1 || {
+# shellcheck disable=SC2086
+kconfigure "$tree" "$O" x86_64 tinyconfig $frags >"$O/config.log" 2>&1 || {
 	tail -n 40 "$O/config.log" >&2
 	die "build $V: configuration failed; full log: ${O#"$ROOT"/}/config.log"
 }
@@ -80,6 +89,6 @@ cat "$O/config.log" >>"$log"
 msg "building build/$V (log: ${log#"$ROOT"/})"
 kmake -j"$jobs" all
 [ -f "$O/arch/x86/boot/bzImage" ] || die "build $V: no bzImage"
-if [ "$V" = m ]; then
+if [ "$V" = m ] || [ "$V" = fuzz ]; then
 	[ -f "$O/fs/binfmt_tiny.ko" ] || die "build m: fs/binfmt_tiny.ko was not built"
 fi

@@ -43,6 +43,12 @@ patches_up_to_date() {
 	}
 }
 
+# The debug kernel (build/fuzz), booted for a short fuzz run.
+fuzz_short() {
+	"$s/build.sh" fuzz || return 1
+	FUZZ_TIME=60 FUZZ_OPTS="-g 1 -C 10" "$s/run.sh" fuzz fuzz
+}
+
 step deps "$s/deps.sh" || true
 step patches-up-to-date patches_up_to_date || true
 if step kernel "$s/kernel.sh"; then
@@ -59,6 +65,14 @@ if step kernel "$s/kernel.sh"; then
 			blocked "run-$v" "build-$v or kselftests-build"
 		fi
 	done
+	# A short run of the fuzzer on the debug kernel (make fuzz, issue 7):
+	# about a minute of fuzzing, fail-nth on one sample, 2 x 10 s of
+	# module unload/load against execs.
+	if [ -n "$ksft" ]; then
+		step fuzz fuzz_short || true
+	else
+		blocked fuzz kselftests-build
+	fi
 	# Upstream-quality gates (issue 5): one line each, like the steps.
 	"$s/gates.sh" >"$BDIR/check/gates.out" 2>&1
 	cat "$BDIR/check/gates.out"
@@ -67,7 +81,7 @@ if step kernel "$s/kernel.sh"; then
 	k=$(grep -c '^skip ' "$BDIR/check/gates.out")
 	pass=$((pass + p)) fail=$((fail + f)) skip=$((skip + k))
 else
-	for c in kselftests-build build-y run-y build-m run-m build-n run-n gates; do
+	for c in kselftests-build build-y run-y build-m run-m build-n run-n fuzz gates; do
 		blocked "$c" kernel
 	done
 fi

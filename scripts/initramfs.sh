@@ -5,14 +5,15 @@
 #   /kselftest    the installed kselftests (build/kselftest/install)
 #   /tiny         the sample tiny programs (*.tiny) of the kselftests
 #   /lib, /lib64  shared libraries of any dynamic ELF program in there
-#   /lib/modules  for V=m: binfmt_tiny.ko, also under $(uname -r)/ (modprobe)
+#   /lib/modules  for V=m and fuzz: binfmt_tiny.ko, also under $(uname -r)/
+#                 (modprobe)
 # packed by the kernel's own usr/gen_initramfs.sh.
 set -eu
 
 . "$(dirname "$0")/lib.sh"
 
 V=${1:-}
-case $V in y | m | n) ;; *) die "usage: $0 y|m|n" ;; esac
+case $V in y | m | n | fuzz) ;; *) die "usage: $0 y|m|n|fuzz" ;; esac
 tree=$(tree_dir)
 O=$BDIR/$V
 ksft=$BDIR/kselftest/install
@@ -66,7 +67,7 @@ done | sort -u | while read -r lib; do
 	cp -L "$lib" "$stage$lib"
 done
 
-if [ "$V" = m ]; then
+if [ "$V" = m ] || [ "$V" = fuzz ]; then
 	make -C "$tree" O="$O" ARCH=x86_64 CC="ccache gcc" HOSTCC="ccache gcc" \
 		INSTALL_MOD_PATH="$stage" modules_install >"$O/modules_install.log" 2>&1 ||
 		die "modules_install failed: see ${O#"$ROOT"/}/modules_install.log"

@@ -9,6 +9,10 @@
 #   run.sh V shell    interactive busybox shell on the serial console
 #   run.sh V bench    run tiny_bench in the guest (BENCH_ARGS: its options),
 #                     keep its report in build/bench/bench.txt and print it
+#   run.sh fuzz fuzz  boot the debug kernel (build/fuzz) with 2 vCPUs and
+#                     run tiny_fuzz: SEED, FUZZ_EXECS, FUZZ_TIME (seconds
+#                     of fuzzing) and FUZZ_OPTS (more tiny_fuzz options);
+#                     the timeout defaults to FUZZ_TIME + 1200
 #
 # QEMU_ACCEL=kvm uses KVM (default tcg: KVM hangs on some hosts).
 set -eu
@@ -17,9 +21,10 @@ set -eu
 
 V=${1:-}
 mode=${2:-test}
-usage="usage: $0 y|m|n [test|shell|bench]"
-case $V in y | m | n) ;; *) die "$usage" ;; esac
-case $mode in test | shell | bench) ;; *) die "$usage" ;; esac
+usage="usage: $0 y|m|n|fuzz [test|shell|bench] | $0 fuzz fuzz"
+case $V in y | m | n | fuzz) ;; *) die "$usage" ;; esac
+case $mode in test | shell | bench | fuzz) ;; *) die "$usage" ;; esac
+[ "$mode" != fuzz ] || [ "$V" = fuzz ] || die "$usage"
 O=$BDIR/$V
 kernel=$O/arch/x86/boot/bzImage
 [ -f "$kernel" ] || die "build/$V is not built: run make build"
@@ -29,9 +34,28 @@ qemu=$(command -v "${QEMU:-qemu-system-x86_64}") ||
 "$ROOT/scripts/initramfs.sh" "$V"
 
 accel=${QEMU_ACCEL:-tcg}
-set -- "$qemu" -accel "$accel" -cpu max -m 512 \
+mem=512
+smp=1
+append="console=ttyS0 panic=-1 tiny.variant=$V tiny.mode=$mode"
+if [ "$V" = fuzz ]; then
+	# KASAN's shadow and kmemleak need memory.  Two sockets: SeaBIOS's
+	# MP table (tinyconfig has no ACPI) lists one CPU per socket.
+	mem=1024
+	smp=2,sockets=2
+fi
+if [ "$mode" = fuzz ]; then
+	fuzz_time=${FUZZ_TIME:-1200}
+	fuzz="-s+${SEED:-0x7153a11d}+-n+${FUZZ_EXECS:-100000}+-t+$fuzz_time"
+	for o in ${FUZZ_OPTS:-}; do fuzz="$fuzz+$o"; done
+	append="$append tiny.fuzz=$fuzz"
+	TIMEOUT=${TIMEOUT:-$((fuzz_time + 1200))}
+fi
+if [ "$mode" = bench ]; then
+	append="$append tiny.bench=$(echo "${BENCH_ARGS:-}" | tr ' ' ,)"
+fi
+set -- "$qemu" -accel "$accel" -cpu max -m $mem -smp $smp \
 	-nographic -no-reboot -kernel "$kernel" -initrd "$O/initramfs.cpio" \
-	-append "console=ttyS0 panic=-1 tiny.variant=$V tiny.mode=$mode tiny.bench=$(echo "${BENCH_ARGS:-}" | tr " " ,)"
+	-append "$append"
 if [ "$mode" = shell ]; then
 	msg "booting build/$V; Ctrl-A X quits qemu"
 	exec "$@"

@@ -1,0 +1,1869 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tiny_fuzz: a fuzzer for the binfmt_tiny loader, meant for a debug kernel
+ * (KASAN, UBSAN, KFENCE, lockdep, kmemleak, fault injection).  Not run by
+ * run_kselftest.sh: the harness runs it with "make fuzz".
+ *
+ * Parts (-p, comma separated; default all):
+ *  fuzz     generated and mutated tiny files (header fields, sizes, page
+ *           boundaries, sparse files, rewrites between open and exec,
+ *           hostile code), executed with random argv/envp sizes, rlimits,
+ *           personalities, exec methods and from a 32-bit task.  Every
+ *           outcome is predicted from the format specification and
+ *           classified: refused with an errno (the caller alive), exited,
+ *           or killed by a signal; anything else is a failure, printed
+ *           with the seed and the case number (-c replays one case).
+ *  failnth  /proc/thread-self/fail-nth = 1, 2, ... on the exec of the good
+ *           samples until an exec sees no injected fault: each exec must
+ *           fail with an errno or succeed (or be killed after the point of
+ *           no return); then kmemleak must find no leak.
+ *  conc     (binfmt_tiny as a module) execs on every CPU while a thread
+ *           unloads and loads the module; delete_module() must fail with
+ *           EWOULDBLOCK as long as a tiny process lives.
+ *
+ * The kernel log (/dev/kmsg) is checked after each batch for reports.
+ * Exit status 0 if nothing failed.  Runs as root.
+ *
+ * TINY_FUZZ_FI_VERBOSE=N in the environment starts failnth at fail-nth N,
+ * one exec a second, and leaves the fault injection messages (a stack
+ * trace for each injected fault, ratelimited) on: to see which allocation
+ * a given N fails.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/types.h>
+#include <sys/klog.h>
+#include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/personality.h>
+#include <sys/ptrace.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define TINY_F_FIXED		0x01
+#define TINY_F_MAIN		0x02
+#define TINY_MAX_SIZE		(16UL << 20)
+#define EM_X86_64_		62
+#define PAGE			4096UL
+#define ARG_MAX_		(32 * PAGE)	/* the kernel's ARG_MAX */
+#define MAX_ARG_STRLEN_		(32 * PAGE)
+#define STK_LIM			(8UL << 20)
+#define MAX_WORKERS		8
+#define WRITE_MAX		(16 * 1024)	/* bytes written, the rest sparse */
+#define DEFAULT_SEED		0x7153a11dULL
+#define HANG_SECONDS		60
+#define LOOP_USEC		100000		/* timer for looping code */
+#define MODULE_NAME		"binfmt_tiny"
+#define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
+
+static __u64 seed = DEFAULT_SEED;
+static long max_execs = 100000;
+static long budget;		/* seconds, 0: none */
+static int nworkers = 2;
+static long replay = -1;
+static bool verbose;
+static const char *parts = "fuzz,failnth,conc";
+static long conc_seconds = 20;
+static int failnth_samples = 1000;
+static char dir[PATH_MAX - 64];	/* where the samples are */
+
+/* Statistics, shared by the workers */
+struct stats {
+	long execs;
+	long refused, exited, killed, killed_late;
+	long failures;
+	long err[160];
+	long sig[65];
+	long last_case;
+};
+
+static struct stats *st;
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* splitmix64: the state of case @n of a run is a function of seed and n */
+static __u64 next(__u64 *s)
+{
+	__u64 z = (*s += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static __u64 rnd(__u64 *s, __u64 n)
+{
+	return n ? next(s) % n : 0;
+}
+
+static bool chance(__u64 *s, unsigned int percent)
+{
+	return rnd(s, 1000) < percent * 10;
+}
+
+static bool permille(__u64 *s, unsigned int pm)
+{
+	return rnd(s, 1000) < pm;
+}
+
+/* ------------------------------------------------------------------ */
+/* The kernel log                                                      */
+
+static int kmsg_fd = -1;
+static long reports;
+static bool in_failnth;
+
+static void kmsg_open(void)
+{
+	kmsg_fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (kmsg_fd < 0)
+		printf("# no /dev/kmsg (%s): kernel log not checked\n",
+		       strerror(errno));
+	else
+		lseek(kmsg_fd, 0, SEEK_END);
+}
+
+static const char *const bad_words[] = {
+	"BUG:", "WARNING:", "KASAN", "UBSAN", "KFENCE", "Oops",
+	"possible circular", "possible recursive", "lockdep",
+	"DEBUG_LOCKS_WARN_ON", "general protection", "kernel BUG",
+	"unreferenced object", "stack-protector", "Kernel panic",
+	"inconsistent lock state", "suspicious RCU", "bad page",
+	"Call Trace",
+};
+
+/* Reads the new records; returns how many reports they hold. */
+static long kmsg_check(const char *when)
+{
+	char buf[8192];
+	long found = 0;
+	size_t i;
+
+	if (kmsg_fd < 0)
+		return 0;
+	for (;;) {
+		ssize_t n = read(kmsg_fd, buf, sizeof(buf) - 1);
+		char *msg;
+
+		if (n < 0 && errno == EPIPE)
+			continue;
+		if (n <= 0)
+			break;
+		buf[n] = '\0';
+		msg = strchr(buf, ';');
+		msg = msg ? msg + 1 : buf;
+		for (i = 0; i < ARRAY_SIZE(bad_words); i++) {
+			/* allocation failures print a trace on purpose */
+			if (in_failnth && !strcmp(bad_words[i], "Call Trace"))
+				continue;
+			if (strstr(msg, bad_words[i]))
+				break;
+		}
+		if (i == ARRAY_SIZE(bad_words))
+			continue;
+		found++;
+		if (found <= 20)
+			printf("# REPORT (%s): %s", when, msg);
+	}
+	reports += found;
+	return found;
+}
+
+/* ------------------------------------------------------------------ */
+/* Generated tiny files                                                */
+
+enum tmpl {
+	T_EXIT, T_RET, T_ARGC, T_NULL, T_SELFWRITE, T_INT3, T_LOOP,
+	T_RECURSE, T_BRK, T_BSS, T_RANDOM, T_NTMPL
+};
+
+static const char *const tmpl_name[] = {
+	"exit", "ret", "argc", "null", "selfwrite", "int3", "loop",
+	"recurse", "brk", "bss", "random",
+};
+
+/* What a run of a case may end in */
+enum want {
+	W_ERRNO,	/* refused with errno .err */
+	W_EXIT,		/* exited with .code */
+	W_SIGNAL,	/* killed by .sig */
+	W_RUN,		/* ran: any exit or signal */
+	W_ANY,		/* a race: refused (ENOEXEC, ETXTBSY, ENOMEM), or ran */
+};
+
+struct expect {
+	enum want want;
+	int err, code, sig;
+	/*
+	 * Tight limits: killed after the point of no return (SIGSEGV,
+	 * SIGKILL) or refused with ENOMEM, E2BIG or EFAULT is fine too.
+	 */
+	bool late_kill_ok;
+	bool e2big_maybe;	/* the arguments are at the E2BIG limit */
+};
+
+struct tfile {
+	unsigned char *buf;	/* the first bytes */
+	size_t len;		/* of buf */
+	size_t size;		/* of the file (sparse past len) */
+	int tmpl;
+	bool truncated;		/* the code does not fit */
+};
+
+static void put32(unsigned char *p, __u32 v)
+{
+	memcpy(p, &v, 4);
+}
+
+/* Code for template @t at offset 8 of a file of @size bytes, in @code. */
+static size_t gen_code(__u64 *s, int t, unsigned char flags, size_t size,
+		       int *code, unsigned char *c)
+{
+	size_t n = 0, i;
+
+	*code = (int)rnd(s, 256);
+	switch (t) {
+	case T_EXIT:	/* mov $231, %eax; mov $code, %edi; syscall */
+		c[n++] = 0xb8; put32(c + n, 231); n += 4;
+		c[n++] = 0xbf; put32(c + n, *code); n += 4;
+		c[n++] = 0x0f; c[n++] = 0x05;
+		break;
+	case T_RET:	/* mov $code, %al; ret */
+		c[n++] = 0xb0; c[n++] = *code; c[n++] = 0xc3;
+		break;
+	case T_ARGC:
+		if (flags & TINY_F_MAIN) {	/* mov %edi, %eax; ret */
+			c[n++] = 0x89; c[n++] = 0xf8; c[n++] = 0xc3;
+		} else {	/* mov (%rsp), %rdi; mov $231, %eax; syscall */
+			c[n++] = 0x48; c[n++] = 0x8b; c[n++] = 0x3c;
+			c[n++] = 0x24;
+			c[n++] = 0xb8; put32(c + n, 231); n += 4;
+			c[n++] = 0x0f; c[n++] = 0x05;
+		}
+		break;
+	case T_NULL:	/* xor %eax, %eax; jmp *%rax */
+		c[n++] = 0x31; c[n++] = 0xc0; c[n++] = 0xff; c[n++] = 0xe0;
+		break;
+	case T_SELFWRITE:	/* movb $0xc3, -7(%rip) */
+		c[n++] = 0xc6; c[n++] = 0x05; put32(c + n, -7); n += 4;
+		c[n++] = 0xc3;
+		break;
+	case T_INT3:
+		c[n++] = 0xcc;
+		break;
+	case T_LOOP:	/* jmp . */
+		c[n++] = 0xeb; c[n++] = 0xfe;
+		break;
+	case T_RECURSE:	/* call . */
+		c[n++] = 0xe8; put32(c + n, -5); n += 4;
+		break;
+	case T_BRK: {
+		static const unsigned char brk[] = {
+			0xb8, 12, 0, 0, 0,		/* mov $12, %eax */
+			0x31, 0xff,			/* xor %edi, %edi */
+			0x0f, 0x05,			/* syscall: brk(0) */
+			0x48, 0x8d, 0xb8, 0, 0, 0, 0x04, /* lea 64M(%rax), %rdi */
+			0xb8, 12, 0, 0, 0,
+			0x0f, 0x05,			/* brk(+64 MiB) */
+			0x48, 0xc7, 0xc7, 0, 0xf0, 0xff, 0xff, /* mov $-4096, %rdi */
+			0xb8, 12, 0, 0, 0,
+			0x0f, 0x05,			/* brk(-4096) */
+		};
+		memcpy(c, brk, sizeof(brk));
+		n = sizeof(brk);
+		*code = 0;
+		c[n++] = 0xb8; put32(c + n, 231); n += 4;
+		c[n++] = 0x31; c[n++] = 0xff;
+		c[n++] = 0x0f; c[n++] = 0x05;
+		break;
+	}
+	case T_BSS: {	/* movb $1, bss(%rip); exit_group(0) */
+		long target = (size + PAGE - 1) & ~(PAGE - 1);
+
+		c[n++] = 0xc6; c[n++] = 0x05;
+		put32(c + n, (__u32)(target - (8 + 7))); n += 4;
+		c[n++] = 0x01;
+		*code = 0;
+		c[n++] = 0xb8; put32(c + n, 231); n += 4;
+		c[n++] = 0x31; c[n++] = 0xff;
+		c[n++] = 0x0f; c[n++] = 0x05;
+		break;
+	}
+	default:	/* random bytes without any system call instruction */
+		n = 1 + rnd(s, 64);
+		for (i = 0; i < n; i++)
+			c[i] = (unsigned char)next(s);
+		/*
+		 * Far returns and far calls or jumps through a selector
+		 * (lret, iret, lcall/ljmp *mem) make QEMU's TCG report a
+		 * supervisor page fault in user mode, which the kernel
+		 * reports as an oops: not the loader's business.
+		 */
+		for (i = 0; i < n; i++) {
+			if (c[i] == 0xca || c[i] == 0xcb || c[i] == 0xcf)
+				c[i] = 0x90;
+			if (c[i] == 0xff && i + 1 < n &&
+			    ((c[i + 1] >> 3) & 7) >= 3 &&
+			    ((c[i + 1] >> 3) & 7) <= 5 &&
+			    ((c[i + 1] >> 3) & 7) != 4)
+				c[i + 1] ^= 0x38;
+		}
+		for (i = 0; i + 1 < n; i++) {
+			if ((c[i] == 0x0f && (c[i + 1] == 0x05 ||
+					      c[i + 1] == 0x34)) ||
+			    (c[i] == 0xcd && c[i + 1] == 0x80))
+				c[i + 1] = 0x90;
+		}
+		break;
+	}
+	return n;
+}
+
+static const size_t boundary_sizes[] = {
+	4095, 4096, 4097, 8191, 8192, 8193, 12287, 12288, 12289, 65535, 65536,
+	65537, TINY_MAX_SIZE - 1, TINY_MAX_SIZE, TINY_MAX_SIZE + 1,
+	TINY_MAX_SIZE - PAGE, TINY_MAX_SIZE + PAGE, 1UL << 30,
+};
+
+static size_t gen_size(__u64 *s, size_t code_len)
+{
+	unsigned int r = rnd(s, 100);
+
+	if (r < 8)
+		return rnd(s, 10);				/* 0..9 */
+	if (r < 55)
+		return 8 + code_len + rnd(s, 64);		/* fits */
+	if (r < 75)
+		return boundary_sizes[rnd(s, ARRAY_SIZE(boundary_sizes))];
+	if (r < 92)
+		return 9 + rnd(s, 64 * 1024);
+	if (r < 98)
+		return 9 + rnd(s, TINY_MAX_SIZE);		/* sparse */
+	return TINY_MAX_SIZE + 1 + rnd(s, 1UL << 32);		/* too big */
+}
+
+static const __u16 machines[] = {
+	0, 3, 8, 40, 61, 63, 183, 243, 0x3e00, 0xffff, EM_X86_64_ + 256,
+};
+
+/* A file: a template, then mutations of the header and the size. */
+static void gen_file(__u64 *s, struct tfile *f, int *code)
+{
+	unsigned char c[128];
+	unsigned char flags, bss;
+	__u16 machine = EM_X86_64_;
+	size_t n, fill;
+	unsigned int r;
+
+	f->tmpl = rnd(s, 100) < 3 ? T_LOOP : (int)rnd(s, T_NTMPL);
+	if (f->tmpl == T_LOOP && !permille(s, 50))
+		f->tmpl = T_EXIT;	/* loops cost LOOP_USEC each: rare */
+
+	/* flags: mostly valid, else one bit, else anything */
+	r = rnd(s, 100);
+	if (r < 75)
+		flags = rnd(s, 4);
+	else if (r < 90)
+		flags = 1u << rnd(s, 8);
+	else
+		flags = next(s);
+	r = rnd(s, 100);
+	if (r < 40)
+		bss = 0;
+	else if (r < 60)
+		bss = 1;
+	else if (r < 70)
+		bss = 255;
+	else if (r < 75)
+		bss = 254;
+	else
+		bss = next(s);
+	if (chance(s, 8))
+		machine = machines[rnd(s, ARRAY_SIZE(machines))];
+	if (chance(s, 2))
+		machine = next(s);
+
+	/* the code depends on the size for T_BSS: size first */
+	n = gen_code(s, f->tmpl, flags, 0, code, c);
+	f->size = gen_size(s, n);
+	if (f->tmpl == T_BSS)
+		gen_code(s, f->tmpl, flags, f->size, code, c);
+
+	f->len = f->size < WRITE_MAX ? f->size : WRITE_MAX;
+	f->buf = calloc(1, f->len + 8 + sizeof(c));
+	if (!f->buf)
+		abort();
+	memcpy(f->buf, "\x7fTNY", 4);
+	f->buf[4] = machine & 0xff;
+	f->buf[5] = machine >> 8;
+	f->buf[6] = flags;
+	f->buf[7] = bss;
+	memcpy(f->buf + 8, c, n);
+	f->truncated = f->size < 8 + n;
+
+	/* padding after the code: zeros or noise */
+	if (chance(s, 30)) {
+		for (fill = 8 + n; fill < f->len; fill++)
+			f->buf[fill] = (unsigned char)next(s);
+	}
+
+	/* a bad magic byte now and then, never an ELF or #! file */
+	if (chance(s, 6)) {
+		f->buf[rnd(s, 4)] = (unsigned char)next(s);
+		if (!memcmp(f->buf, "\177ELF", 4) ||
+		    !memcmp(f->buf, "#!", 2))
+			f->buf[0] = 0;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Expected outcome, from Documentation/userspace-api/binfmt_tiny.rst  */
+
+struct env {
+	rlim_t stack, data, as, nofile;
+	bool set_stack, set_data, set_as, set_nofile;
+	unsigned long persona;
+	bool timer;
+};
+
+/* The loader's checks on the final file content, in their order */
+static int refuse(const unsigned char *hdr, size_t size, const struct env *e)
+{
+	unsigned long image, bss;
+
+	if (size < 8 || memcmp(hdr, "\x7fTNY", 4))
+		return -ENOEXEC;
+	if (size <= 8 || size > TINY_MAX_SIZE)
+		return -ENOEXEC;
+	if ((hdr[4] | hdr[5] << 8) != EM_X86_64_)
+		return -ENOEXEC;
+	if (hdr[6] & ~(TINY_F_FIXED | TINY_F_MAIN))
+		return -ENOEXEC;
+	image = (size + PAGE - 1) & ~(PAGE - 1);
+	bss = hdr[7] * PAGE;
+	if (e->set_data && bss > e->data)
+		return -ENOMEM;
+	if (e->set_as && image + bss > e->as)
+		return -ENOMEM;
+	return 0;
+}
+
+/* What the code of a file that the loader takes does */
+static void outcome(const struct tfile *f, int code, int argc,
+		    struct expect *x)
+{
+	unsigned char flags = f->buf[6];
+
+	x->code = code;
+	if (f->truncated) {
+		x->want = W_RUN;
+		return;
+	}
+	switch (f->tmpl) {
+	case T_EXIT:
+	case T_BRK:
+		x->want = W_EXIT;
+		break;
+	case T_RET:
+		if (flags & TINY_F_MAIN) {
+			x->want = W_EXIT;
+		} else {
+			/* returns to address argc */
+			x->want = argc < 4096 ? W_SIGNAL : W_RUN;
+			x->sig = SIGSEGV;
+		}
+		break;
+	case T_ARGC:
+		x->want = W_EXIT;
+		x->code = (argc ? argc : 1) & 0xff;
+		break;
+	case T_NULL:
+	case T_SELFWRITE:
+	case T_RECURSE:
+		x->want = W_SIGNAL;
+		x->sig = SIGSEGV;
+		break;
+	case T_INT3:
+		x->want = W_SIGNAL;
+		x->sig = SIGTRAP;
+		break;
+	case T_LOOP:
+		x->want = W_SIGNAL;
+		x->sig = SIGALRM;
+		break;
+	case T_BSS:
+		if (f->buf[7]) {
+			x->want = W_EXIT;
+		} else {
+			x->want = W_SIGNAL;
+			x->sig = SIGSEGV;
+		}
+		break;
+	default:
+		x->want = W_RUN;
+		break;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Running one case                                                    */
+
+enum how { H_EXECVE, H_EXECVEAT, H_EMPTY_PATH, H_PROC_FD, H_COMPAT };
+
+static const char *const how_name[] = {
+	"execve", "execveat", "execveat-empty-path", "proc-fd", "compat",
+};
+
+struct child_arg {
+	enum how how;
+	const char *path;	/* the file */
+	const char *name;	/* its name in dirfd */
+	int dirfd, fd;
+	char **argv, **envp;
+	const struct env *env;
+	int devnull;
+	int err;		/* written by the child if the exec fails */
+};
+
+static char elf32[PATH_MAX];
+
+static void ignore_alarm(int sig)
+{
+}
+
+static void set_limit(int resource, bool set, rlim_t val)
+{
+	struct rlimit rl = { val, val };
+
+	if (set)
+		syscall(__NR_setrlimit, resource, &rl);
+}
+
+static int child_fn(void *p)
+{
+	struct child_arg *a = p;
+	const struct env *e = a->env;
+	char procfd[64];
+
+	dup2(a->devnull, 1);
+	dup2(a->devnull, 2);
+	if (e->persona)
+		syscall(__NR_personality, e->persona);
+	if (e->timer) {
+		struct itimerval it = { { 0, 0 }, { 0, LOOP_USEC } };
+
+		/*
+		 * Until the exec, the timer must not run the fuzzer's own
+		 * handler (or kill a slow exec that will fail): the exec
+		 * resets the handler, and a SIGALRM still pending then
+		 * kills the new program.
+		 */
+		signal(SIGALRM, ignore_alarm);
+		setitimer(ITIMER_REAL, &it, NULL);
+	}
+	set_limit(RLIMIT_STACK, e->set_stack, e->stack);
+	set_limit(RLIMIT_DATA, e->set_data, e->data);
+	set_limit(RLIMIT_AS, e->set_as, e->as);
+	set_limit(RLIMIT_NOFILE, e->set_nofile, e->nofile);
+	switch (a->how) {
+	case H_EXECVE:
+		syscall(__NR_execve, a->path, a->argv, a->envp);
+		break;
+	case H_EXECVEAT:
+		syscall(__NR_execveat, a->dirfd, a->name, a->argv, a->envp, 0);
+		break;
+	case H_EMPTY_PATH:
+		syscall(__NR_execveat, a->fd, "", a->argv, a->envp,
+			AT_EMPTY_PATH);
+		break;
+	case H_PROC_FD:
+		snprintf(procfd, sizeof(procfd), "/proc/self/fd/%d", a->fd);
+		syscall(__NR_execve, procfd, a->argv, a->envp);
+		break;
+	case H_COMPAT:
+		syscall(__NR_execve, elf32, a->argv, a->envp);
+		break;
+	}
+	a->err = errno;
+	_exit(127);
+}
+
+/* clone(CLONE_VM | CLONE_VFORK): no copy of the fuzzer's memory */
+static pid_t spawn(struct child_arg *a)
+{
+	static char *stack;
+	const size_t stack_size = 256 * 1024;
+
+	if (!stack) {
+		stack = mmap(NULL, stack_size, PROT_READ | PROT_WRITE,
+			     MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+		if (stack == MAP_FAILED)
+			abort();
+	}
+	a->err = -1;
+	return clone(child_fn, stack + stack_size,
+		     CLONE_VM | CLONE_VFORK | SIGCHLD, a);
+}
+
+static long cur_case;
+
+static void on_hang(int sig)
+{
+	char msg[128];
+	int n;
+
+	(void)sig;
+	n = snprintf(msg, sizeof(msg),
+		     "FAIL seed=%#llx case=%ld: hang (no exit in %d s)\n",
+		     seed, cur_case, HANG_SECONDS);
+	if (write(1, msg, n) < 0)
+		_exit(3);
+	_exit(3);
+}
+
+struct args {
+	char **argv, **envp;
+	char *mem;
+	int argc;
+	size_t bytes;		/* strings and pointers, as the kernel counts */
+};
+
+/* argv/envp: mostly small, sometimes around ARG_MAX and MAX_ARG_STRLEN */
+static void gen_args(__u64 *s, const char *path, struct args *a)
+{
+	unsigned int r = rnd(s, 1000);
+	size_t total, used = 0, len;
+	int envc, i, n;
+
+	if (r < 900)
+		total = rnd(s, 512);
+	else if (r < 970)
+		total = rnd(s, 64 * 1024);
+	else if (r < 985)
+		total = ARG_MAX_ - 8192 + rnd(s, 16384);
+	else
+		total = MAX_ARG_STRLEN_ - 64 + rnd(s, 128);
+	a->argc = rnd(s, 100) < 3 ? 0 : 1 + (int)rnd(s, 8);
+	envc = rnd(s, 8);
+	if (r >= 985) {		/* one string at MAX_ARG_STRLEN */
+		a->argc = 2;
+		envc = 0;
+	}
+	n = a->argc + envc;
+	a->argv = calloc(a->argc + 1, sizeof(char *));
+	a->envp = calloc(envc + 1, sizeof(char *));
+	a->mem = malloc(total + n + strlen(path) + 2);
+	if (!a->argv || !a->envp || !a->mem)
+		abort();
+	memset(a->mem, 'a' + rnd(s, 26), total + n + strlen(path) + 2);
+	a->bytes = strlen(path) + 1;
+	for (i = 0; i < n; i++) {
+		char *str = a->mem + used;
+
+		if (i == 0 && a->argc) {
+			len = strlen(path);
+			memcpy(str, path, len);
+		} else if (r >= 985 && i == 1) {
+			len = total;
+		} else {
+			len = i == n - 1 ? total - (used < total ? used : total) :
+			      rnd(s, total / n + 1);
+		}
+		str[len] = '\0';
+		used += len + 1;
+		a->bytes += len + 1;
+		if (i < a->argc)
+			a->argv[i] = str;
+		else
+			a->envp[i - a->argc] = str;
+	}
+	a->bytes += ((a->argc ? a->argc : 1) + envc) * sizeof(void *);
+}
+
+/* E2BIG from the common exec code: 1 yes, 0 no, -1 at the limit */
+static int e2big(const struct args *a, const struct env *e)
+{
+	unsigned long limit = STK_LIM / 4 * 3;
+	rlim_t stack = e->set_stack ? e->stack : STK_LIM;
+	int i;
+
+	for (i = 0; a->argv[i]; i++)
+		if (strlen(a->argv[i]) + 1 > MAX_ARG_STRLEN_)
+			return 1;
+	for (i = 0; a->envp[i]; i++)
+		if (strlen(a->envp[i]) + 1 > MAX_ARG_STRLEN_)
+			return 1;
+	if (stack / 4 < limit)
+		limit = stack / 4;
+	if (limit < ARG_MAX_)
+		limit = ARG_MAX_;
+	if (a->bytes + 512 < limit)
+		return 0;
+	if (a->bytes > limit + 512)
+		return 1;
+	return -1;
+}
+
+static const rlim_t lim_stack[] = {
+	16384, 65536, 131072, 524288, 1 << 20, 8 << 20, 64 << 20,
+	RLIM_INFINITY,
+};
+
+static const rlim_t lim_data[] = {
+	0, 4096, 65536, 1 << 20, 16 << 20, RLIM_INFINITY,
+};
+
+static const rlim_t lim_as[] = {
+	65536, 1 << 20, 4 << 20, 16 << 20, 18 << 20, 64 << 20, RLIM_INFINITY,
+};
+
+static const rlim_t lim_nofile[] = { 0, 1, 3, 1024 };
+
+static rlim_t pick(__u64 *s, const rlim_t *a, size_t n)
+{
+	return a[rnd(s, n)];
+}
+
+static void gen_env(__u64 *s, struct env *e, int tmpl)
+{
+	memset(e, 0, sizeof(*e));
+	if (chance(s, 10)) {
+		e->set_stack = true;
+		e->stack = pick(s, lim_stack, ARRAY_SIZE(lim_stack));
+	}
+	if (chance(s, 10)) {
+		e->set_data = true;
+		e->data = pick(s, lim_data, ARRAY_SIZE(lim_data));
+	}
+	if (chance(s, 10)) {
+		e->set_as = true;
+		e->as = pick(s, lim_as, ARRAY_SIZE(lim_as));
+	}
+	if (chance(s, 5)) {
+		e->set_nofile = true;
+		e->nofile = pick(s, lim_nofile, ARRAY_SIZE(lim_nofile));
+	}
+	/* Stack exhaustion: do not let it run the guest out of memory */
+	if (tmpl == T_RECURSE && (!e->set_stack || e->stack > (1 << 20))) {
+		e->set_stack = true;
+		e->stack = 1 << 20;
+	}
+	if (chance(s, 10))
+		e->persona |= ADDR_NO_RANDOMIZE;
+	if (chance(s, 3))
+		e->persona |= READ_IMPLIES_EXEC;
+}
+
+static bool needs_timer(const struct tfile *f)
+{
+	return f->tmpl == T_LOOP || f->tmpl == T_RANDOM || f->truncated;
+}
+
+struct fuzz_ctx {
+	char dir[64], path[96];
+	int dirfd, devnull;
+};
+
+static int write_file(const char *path, const struct tfile *f, mode_t mode)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+	int ret = 0;
+
+	if (fd < 0)
+		return -errno;
+	if (write(fd, f->buf, f->len) != (ssize_t)f->len ||
+	    ftruncate(fd, f->size))
+		ret = -errno;
+	close(fd);
+	if (!ret && chmod(path, mode))
+		ret = -errno;
+	return ret;
+}
+
+struct racer {
+	const char *path;
+	struct tfile a, b;
+	bool stop;
+	long rounds;
+};
+
+static void *race_fn(void *p)
+{
+	struct racer *r = p;
+
+	while (!__atomic_load_n(&r->stop, __ATOMIC_RELAXED)) {
+		const struct tfile *f = r->rounds++ & 1 ? &r->b : &r->a;
+		int fd = open(r->path, O_WRONLY | O_CLOEXEC);
+
+		if (fd < 0)
+			continue;	/* ETXTBSY while the exec holds it */
+		if (pwrite(fd, f->buf, f->len, 0) < 0 ||
+		    ftruncate(fd, f->size)) {
+			/* nothing to do: the exec decides */
+		}
+		close(fd);
+	}
+	return NULL;
+}
+
+static void fail(long n, const char *fmt, ...)
+{
+	va_list ap;
+
+	__atomic_add_fetch(&st->failures, 1, __ATOMIC_RELAXED);
+	printf("FAIL seed=%#llx case=%ld: ", seed, n);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf(" (replay: tiny_fuzz -s %#llx -c %ld)\n", seed, n);
+	fflush(stdout);
+}
+
+static void describe(long n, const struct tfile *f, const struct env *e,
+		     enum how how, const struct args *a, int race)
+{
+	size_t i;
+
+	printf("# case %ld: %s size=%zu hdr=%02x%02x%02x%02x", n,
+	       tmpl_name[f->tmpl], f->size, f->buf[0], f->buf[1], f->buf[2],
+	       f->buf[3]);
+	printf(" machine=%u flags=%#x bss=%u%s how=%s argc=%d argbytes=%zu race=%d",
+	       f->buf[4] | f->buf[5] << 8, f->buf[6], f->buf[7],
+	       f->truncated ? " truncated" : "", how_name[how], a->argc,
+	       a->bytes, race);
+	if (e->set_stack)
+		printf(" stack=%llu", (unsigned long long)e->stack);
+	if (e->set_data)
+		printf(" data=%llu", (unsigned long long)e->data);
+	if (e->set_as)
+		printf(" as=%llu", (unsigned long long)e->as);
+	if (e->set_nofile)
+		printf(" nofile=%llu", (unsigned long long)e->nofile);
+	if (e->persona)
+		printf(" persona=%#lx", e->persona);
+	printf("\n# code:");
+	for (i = 8; i < f->len && i < 8 + 64; i++)
+		printf(" %02x", f->buf[i]);
+	printf("\n");
+}
+
+static void free_file(struct tfile *f)
+{
+	free(f->buf);
+	f->buf = NULL;
+}
+
+/* One case: generate, run, classify.  */
+static void fuzz_case(struct fuzz_ctx *ctx, long n)
+{
+	__u64 s = seed ^ (0x5851f42d4c957f2dULL * (__u64)(n + 1));
+	struct child_arg ca = { 0 };
+	struct tfile f = { 0 }, f2 = { 0 };
+	struct racer racer = { 0 };
+	pthread_t thread;
+	struct expect x = { 0 };
+	struct args a = { 0 };
+	struct env e;
+	int code, code2, status, race = 0, wfd = -1, big, err;
+	mode_t mode = 0755;
+	enum how how;
+	unsigned int r;
+	pid_t pid;
+	bool tight;
+
+	cur_case = n;
+	next(&s);
+	gen_file(&s, &f, &code);
+	gen_env(&s, &e, f.tmpl);
+
+	r = rnd(&s, 100);
+	how = r < 60 ? H_EXECVE : r < 70 ? H_EXECVEAT : r < 80 ?
+	      H_EMPTY_PATH : r < 90 ? H_PROC_FD : H_COMPAT;
+	if (how == H_COMPAT && (!elf32[0] || chance(&s, 70)))
+		how = H_EXECVE;
+	/* 1: rewritten between open and exec; 2: a thread rewrites it */
+	r = rnd(&s, 100);
+	if (r < 5)
+		race = 1;
+	else if (r < 7)
+		race = 2;
+	if (race && (how == H_EXECVE || how == H_COMPAT || how == H_EXECVEAT))
+		how = H_EMPTY_PATH;
+	if (chance(&s, 1))
+		mode = 0644;		/* EACCES */
+	if (chance(&s, 2))
+		wfd = 1;		/* ETXTBSY */
+	gen_args(&s, ctx->path, &a);
+	if (how == H_COMPAT && (a.argc == 0 || e.set_stack || e.set_data ||
+				e.set_as || e.set_nofile || e.persona))
+		how = H_EXECVE;
+
+	if (write_file(ctx->path, &f, mode)) {
+		fail(n, "cannot write %s: %s", ctx->path, strerror(errno));
+		goto out;
+	}
+	if (race) {
+		gen_file(&s, &f2, &code2);
+		/* the file the exec sees is f2 (race 1) */
+		if (race == 2) {
+			racer.path = ctx->path;
+			racer.a = f;
+			racer.b = f2;
+		}
+	}
+	/* looping code: killed by SIGALRM */
+	e.timer = needs_timer(&f) || (race && needs_timer(&f2));
+	if (verbose)
+		describe(n, &f, &e, how, &a, race);
+
+	ca.how = how;
+	ca.path = ctx->path;
+	ca.name = strrchr(ctx->path, '/') + 1;
+	ca.dirfd = ctx->dirfd;
+	ca.fd = -1;
+	ca.argv = a.argv;
+	ca.envp = a.envp;
+	ca.env = &e;
+	ca.devnull = ctx->devnull;
+	if (how == H_EMPTY_PATH || how == H_PROC_FD) {
+		ca.fd = open(ctx->path, O_RDONLY | O_CLOEXEC);
+		if (ca.fd < 0) {
+			fail(n, "open: %s", strerror(errno));
+			goto out;
+		}
+	}
+	if (how == H_COMPAT) {
+		char **argv = calloc(a.argc + 2, sizeof(char *));
+
+		if (!argv)
+			abort();
+		argv[0] = elf32;
+		memcpy(argv + 1, a.argv, (a.argc + 1) * sizeof(char *));
+		free(a.argv);
+		a.argv = argv;
+		ca.argv = argv;
+		a.bytes += strlen(elf32) + 1 + sizeof(void *);
+	}
+	if (race == 1) {
+		/* the exec sees what the file holds then, through its fd */
+		if (write_file(ctx->path, &f2, mode)) {
+			fail(n, "cannot rewrite: %s", strerror(errno));
+			goto out;
+		}
+	}
+	if (wfd > 0) {
+		wfd = open(ctx->path, O_WRONLY | O_CLOEXEC);
+		if (wfd < 0) {
+			fail(n, "open for writing: %s", strerror(errno));
+			goto out;
+		}
+	}
+
+	/* What the exec must do */
+	{
+		const struct tfile *ef = race == 1 ? &f2 : &f;
+		int ecode = race == 1 ? code2 : code;
+		unsigned long need = ((ef->size + PAGE - 1) & ~(PAGE - 1)) +
+				     ef->buf[7] * PAGE;
+
+		big = e2big(&a, &e);
+		if (mode == 0644) {
+			x.want = W_ERRNO;
+			x.err = EACCES;
+		} else if (wfd > 0) {
+			x.want = W_ERRNO;
+			x.err = ETXTBSY;
+		} else if (big == 1) {
+			x.want = W_ERRNO;
+			x.err = E2BIG;
+		} else if (race == 2) {
+			x.want = W_ANY;
+		} else {
+			err = refuse(ef->buf, ef->size, &e);
+			if (err) {
+				x.want = W_ERRNO;
+				x.err = -err;
+			} else {
+				outcome(ef, ecode, a.argc, &x);
+			}
+		}
+		x.e2big_maybe = big < 0;
+		/* Limits under what the stack and mappings need */
+		tight = (e.set_as && e.as < need + (8 << 20) + 4 * a.bytes) ||
+			(e.set_stack && e.stack < 4 * a.bytes + (256 << 10));
+		x.late_kill_ok = tight;
+		if (how == H_COMPAT && x.want == W_ERRNO && x.err != E2BIG) {
+			/* elf_exec32 ran and exits with the errno */
+			x.want = W_EXIT;
+			x.code = x.err;
+		}
+	}
+
+	if (race == 2 && pthread_create(&thread, NULL, race_fn, &racer)) {
+		fail(n, "pthread_create");
+		race = 0;
+	}
+	alarm(HANG_SECONDS);
+	pid = spawn(&ca);
+	if (pid < 0) {
+		fail(n, "clone: %s", strerror(errno));
+		alarm(0);
+		goto out_race;
+	}
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	alarm(0);
+
+	__atomic_add_fetch(&st->execs, 1, __ATOMIC_RELAXED);
+	/* classify */
+	if (ca.err >= 0) {
+		int got = ca.err;
+
+		__atomic_add_fetch(&st->refused, 1, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&st->err[got < 160 ? got : 0], 1,
+				   __ATOMIC_RELAXED);
+		if (x.want == W_ERRNO && got == x.err)
+			goto out_race;
+		if (x.e2big_maybe && got == E2BIG)
+			goto out_race;
+		if (x.late_kill_ok &&
+		    (got == ENOMEM || got == E2BIG || got == EFAULT))
+			goto out_race;
+		if (x.want == W_ANY &&
+		    (got == ENOEXEC || got == ETXTBSY || got == ENOMEM))
+			goto out_race;
+		/* the racing writer has the file open for writing */
+		if (race == 2 && got == ETXTBSY)
+			goto out_race;
+		describe(n, race == 1 ? &f2 : &f, &e, how, &a, race);
+		if (x.want == W_ERRNO)
+			fail(n, "exec failed with %s, expected %s",
+			     strerror(got), strerror(x.err));
+		else
+			fail(n, "exec failed with %s, expected it to run",
+			     strerror(got));
+		goto out_race;
+	}
+	if (WIFEXITED(status)) {
+		__atomic_add_fetch(&st->exited, 1, __ATOMIC_RELAXED);
+		if ((x.want == W_EXIT && WEXITSTATUS(status) == x.code) ||
+		    x.want == W_RUN || x.want == W_ANY)
+			goto out_race;
+		describe(n, race == 1 ? &f2 : &f, &e, how, &a, race);
+		if (x.want == W_ERRNO)
+			fail(n, "exec of a file that must be refused (%s) succeeded: exit %d",
+			     strerror(x.err), WEXITSTATUS(status));
+		else
+			fail(n, "exited with %d, expected want=%d code=%d sig=%d",
+			     WEXITSTATUS(status), x.want, x.code, x.sig);
+		goto out_race;
+	}
+	if (WIFSIGNALED(status)) {
+		int sig = WTERMSIG(status);
+
+		__atomic_add_fetch(&st->killed, 1, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&st->sig[sig & 63], 1, __ATOMIC_RELAXED);
+		if ((x.want == W_SIGNAL && sig == x.sig) ||
+		    x.want == W_RUN || x.want == W_ANY)
+			goto out_race;
+		/* the timer may end a slow program too */
+		if (e.timer && sig == SIGALRM && x.want != W_ERRNO)
+			goto out_race;
+		if (x.late_kill_ok && (sig == SIGSEGV || sig == SIGKILL)) {
+			__atomic_add_fetch(&st->killed_late, 1,
+					   __ATOMIC_RELAXED);
+			goto out_race;
+		}
+		describe(n, race == 1 ? &f2 : &f, &e, how, &a, race);
+		if (x.want == W_ERRNO)
+			fail(n, "exec of a file that must be refused (%s) ran: killed by signal %d",
+			     strerror(x.err), sig);
+		else
+			fail(n, "killed by signal %d, expected want=%d code=%d sig=%d",
+			     sig, x.want, x.code, x.sig);
+		goto out_race;
+	}
+	fail(n, "unexpected wait status %#x", status);
+out_race:
+	if (race == 2) {
+		__atomic_store_n(&racer.stop, true, __ATOMIC_RELAXED);
+		pthread_join(thread, NULL);
+	}
+out:
+	if (wfd > 0)
+		close(wfd);
+	if (ca.fd >= 0)
+		close(ca.fd);
+	free_file(&f);
+	free_file(&f2);
+	free(a.argv);
+	free(a.envp);
+	free(a.mem);
+}
+
+static void fuzz_worker(int w, double deadline)
+{
+	struct fuzz_ctx ctx;
+	long n;
+
+	snprintf(ctx.dir, sizeof(ctx.dir), "/tmp/tiny_fuzz.%d.%d", getpid(),
+		 w);
+	if (mkdir(ctx.dir, 0755) && errno != EEXIST) {
+		printf("FAIL mkdir %s: %s\n", ctx.dir, strerror(errno));
+		exit(1);
+	}
+	snprintf(ctx.path, sizeof(ctx.path), "%s/t", ctx.dir);
+	ctx.dirfd = open(ctx.dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	ctx.devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
+	if (ctx.dirfd < 0 || ctx.devnull < 0)
+		exit(1);
+	signal(SIGALRM, on_hang);
+
+	if (replay >= 0) {
+		verbose = true;
+		fuzz_case(&ctx, replay);
+	} else {
+		for (n = w; n < max_execs; n += nworkers) {
+			if (deadline && now() > deadline)
+				break;
+			if (st->failures >= 20)
+				break;
+			fuzz_case(&ctx, n);
+			if (n > st->last_case)
+				st->last_case = n;
+		}
+	}
+	unlink(ctx.path);
+	rmdir(ctx.dir);
+}
+
+static void print_stats(double secs)
+{
+	int i;
+
+	printf("# fuzz: %ld execs in %.0f s (%.1f/s), seed %#llx\n",
+	       st->execs, secs, secs > 0 ? st->execs / secs : 0.0, seed);
+	printf("# fuzz: outcomes: refused %ld, exited %ld, killed %ld",
+	       st->refused, st->exited, st->killed);
+	printf(" (after the point of no return, tight limits: %ld), failures %ld\n",
+	       st->killed_late, st->failures);
+	printf("# fuzz: errnos:");
+	for (i = 0; i < 160; i++)
+		if (st->err[i])
+			printf(" %s=%ld", strerrorname_np(i) ?: "?", st->err[i]);
+	printf("\n# fuzz: signals:");
+	for (i = 0; i < 65; i++)
+		if (st->sig[i])
+			printf(" %s=%ld", sigabbrev_np(i) ?: "?", st->sig[i]);
+	printf("\n");
+}
+
+static int part_fuzz(void)
+{
+	double start = now(), deadline = budget ? start + budget : 0;
+	long batch_reports;
+	pid_t pids[MAX_WORKERS];
+	int i, status, ret = 0;
+
+	printf("# fuzz: seed %#llx, up to %ld execs", seed, max_execs);
+	if (budget)
+		printf(" or %ld s", budget);
+	printf(", %d workers\n", nworkers);
+	fflush(stdout);
+	if (replay >= 0)
+		nworkers = 1;
+	for (i = 0; i < nworkers; i++) {
+		pids[i] = fork();
+		if (pids[i] < 0) {
+			perror("fork");
+			return 1;
+		}
+		if (!pids[i]) {
+			fuzz_worker(i, deadline);
+			fflush(stdout);
+			_exit(0);
+		}
+	}
+	/* the kernel log, while the workers run */
+	for (;;) {
+		int done = 0;
+
+		for (i = 0; i < nworkers; i++) {
+			if (!pids[i]) {
+				done++;
+				continue;
+			}
+			if (waitpid(pids[i], &status, WNOHANG) == pids[i]) {
+				if (!WIFEXITED(status) || WEXITSTATUS(status))
+					ret = 1;
+				pids[i] = 0;
+				done++;
+			}
+		}
+		batch_reports = kmsg_check("fuzz");
+		if (batch_reports)
+			printf("# fuzz: %ld kernel reports around case %ld\n",
+			       batch_reports, st->last_case);
+		if (done == nworkers)
+			break;
+		if (replay < 0 && verbose)
+			printf("# fuzz: %ld execs, %.0f s\n", st->execs,
+			       now() - start);
+		fflush(stdout);
+		sleep(replay >= 0 ? 0 : 5);
+	}
+	print_stats(now() - start);
+	if (st->failures)
+		ret = 1;
+	return ret;
+}
+
+/* ------------------------------------------------------------------ */
+/* Fault injection                                                     */
+
+static int write_str(const char *path, const char *val)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return -errno;
+	n = write(fd, val, strlen(val));
+	close(fd);
+	return n < 0 ? -errno : 0;
+}
+
+static long read_long(const char *path)
+{
+	char buf[64];
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	return strtol(buf, NULL, 10);
+}
+
+#define DEBUGFS	"/sys/kernel/debug"
+
+static void debugfs_setup(void)
+{
+	static const char *const knobs[][2] = {
+		{ "failslab/ignore-gfp-wait", "N" },
+		{ "failslab/verbose", "0" },
+		{ "fail_page_alloc/ignore-gfp-wait", "N" },
+		{ "fail_page_alloc/ignore-gfp-highmem", "N" },
+		{ "fail_page_alloc/min-order", "0" },
+		{ "fail_page_alloc/verbose", "0" },
+		{ "fail_usercopy/verbose", "0" },
+	};
+	char path[256];
+	size_t i;
+
+	if (access(DEBUGFS "/failslab", F_OK))
+		mount("debugfs", DEBUGFS, "debugfs", 0, NULL);
+	for (i = 0; i < ARRAY_SIZE(knobs); i++) {
+		/* TINY_FUZZ_FI_VERBOSE=1: a stack trace for each fault */
+		if (getenv("TINY_FUZZ_FI_VERBOSE") &&
+		    strstr(knobs[i][0], "verbose"))
+			continue;
+		snprintf(path, sizeof(path), DEBUGFS "/%s", knobs[i][0]);
+		if (write_str(path, knobs[i][1]))
+			printf("# failnth: cannot set %s: %s\n", path,
+			       strerror(errno));
+	}
+}
+
+/* Number of leaks kmemleak reports now, -1 without kmemleak */
+static long kmemleak_scan(bool show)
+{
+	char buf[4096];
+	long leaks = 0;
+	ssize_t n;
+	int fd, i;
+
+	/* objects younger than 5 s are not reported */
+	sleep(6);
+	for (i = 0; i < 2; i++)
+		if (write_str(DEBUGFS "/kmemleak", "scan"))
+			return -1;
+	fd = open(DEBUGFS "/kmemleak", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	while ((n = read(fd, buf, sizeof(buf) - 1)) > 0) {
+		char *p = buf;
+
+		buf[n] = '\0';
+		if (show)
+			fputs(buf, stdout);
+		while ((p = strstr(p, "unreferenced object"))) {
+			leaks++;
+			p++;
+		}
+	}
+	close(fd);
+	return leaks;
+}
+
+static const char *const good[] = {
+	"exit42.tiny", "hello.tiny", "fixed.tiny", "bss.tiny", "args.tiny",
+	"pause_main.tiny",
+};
+
+static const int good_status[] = { 42, 0, 0, 0, 0, -1 };
+
+/* bss.tiny writes past its bss (and must fault) when it has arguments */
+static const bool good_args[] = { true, true, true, false, true, true };
+
+/*
+ * Exec @path with fail-nth = @nth, traced (PTRACE_O_TRACEEXEC) so that the
+ * parent sees the child stop right after a successful exec and reads what
+ * is left of its fail-nth.  Returns 1 if no fault was injected during the
+ * exec, 0 if one was (and everything was clean), -1 on a failure.
+ */
+static int failnth_one(const char *path, int want, bool args, int nth,
+		       long *errs, long *late)
+{
+	char *const argv[] = { (char *)path, args ? "a1" : NULL, "a2", NULL };
+	char *const envp[] = { "X=1", NULL };
+	int pipefd[2], status, err, injected = 0, exec_seen = 0;
+	char file[64];
+	long left;
+	pid_t pid;
+
+	if (pipe2(pipefd, O_CLOEXEC))
+		return -1;
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (!pid) {
+		int fd = open("/proc/thread-self/fail-nth", O_RDWR | O_CLOEXEC);
+		int null = open("/dev/null", O_WRONLY);
+		char val[16];
+		ssize_t n;
+
+		dup2(null, 1);
+		snprintf(val, sizeof(val), "%d", nth);
+		if (fd < 0 || ptrace(PTRACE_TRACEME, 0, NULL, NULL) ||
+		    raise(SIGSTOP) || write(fd, val, strlen(val)) < 0)
+			_exit(126);
+		execve(path, argv, envp);
+		err = errno;
+		/* what is left of fail-nth: 0 if the fault was injected */
+		n = read(fd, val, sizeof(val) - 1);
+		val[n > 0 ? n : 0] = '\0';
+		left = n > 0 ? atol(val) : -1;
+		if (write(fd, "0", 1) < 0 ||
+		    write(pipefd[1], &err, sizeof(err)) < 0 ||
+		    write(pipefd[1], &left, sizeof(left)) < 0)
+			_exit(125);
+		_exit(127);
+	}
+	close(pipefd[1]);
+	snprintf(file, sizeof(file), "/proc/%d/fail-nth", pid);
+	if (waitpid(pid, &status, 0) != pid || !WIFSTOPPED(status) ||
+	    ptrace(PTRACE_SETOPTIONS, pid, NULL,
+		   PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL) ||
+	    ptrace(PTRACE_CONT, pid, NULL, NULL)) {
+		printf("FAIL failnth: cannot trace the child\n");
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+		close(pipefd[0]);
+		return -1;
+	}
+	for (;;) {
+		if (waitpid(pid, &status, 0) != pid) {
+			close(pipefd[0]);
+			return -1;
+		}
+		if (!WIFSTOPPED(status))
+			break;
+		if (status >> 8 == (SIGTRAP | PTRACE_EVENT_EXEC << 8)) {
+			/* the exec succeeded: was a fault injected on the way? */
+			exec_seen = 1;
+			left = read_long(file);
+			injected = left == 0;
+			write_str(file, "0");
+			if (want < 0)
+				kill(pid, SIGKILL);
+			ptrace(PTRACE_DETACH, pid, NULL, NULL);
+			continue;
+		}
+		/* a signal: deliver it */
+		ptrace(PTRACE_CONT, pid, NULL, (void *)(long)WSTOPSIG(status));
+	}
+	if (exec_seen) {
+		close(pipefd[0]);
+		if (verbose)
+			printf("# failnth %s nth=%d: ran, %s, status %#x\n",
+			       path, nth, injected ? "fault injected" :
+			       "no fault injected", status);
+		if (want >= 0 && !(WIFEXITED(status) &&
+				   WEXITSTATUS(status) == want)) {
+			printf("FAIL failnth %s nth=%d: status %#x after the exec, not exit %d\n",
+			       path, nth, status, want);
+			return -1;
+		}
+		return injected ? 0 : 1;
+	}
+	if (WIFSIGNALED(status)) {
+		/* killed after the point of no return: documented */
+		(*late)++;
+		close(pipefd[0]);
+		if (verbose)
+			printf("# failnth %s nth=%d: killed by signal %d\n",
+			       path, nth, WTERMSIG(status));
+		return 0;
+	}
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
+		if (read(pipefd[0], &err, sizeof(err)) != sizeof(err) ||
+		    read(pipefd[0], &left, sizeof(left)) != sizeof(left)) {
+			close(pipefd[0]);
+			return -1;
+		}
+		close(pipefd[0]);
+		errs[err < 160 ? err : 0]++;
+		if (verbose)
+			printf("# failnth %s nth=%d: %s\n", path, nth,
+			       strerror(err));
+		if (left != 0) {
+			printf("FAIL failnth %s nth=%d: exec failed with %s, no fault injected\n",
+			       path, nth, strerror(err));
+			return -1;
+		}
+		return 0;
+	}
+	close(pipefd[0]);
+	printf("FAIL failnth %s nth=%d: wait status %#x\n", path, nth, status);
+	return -1;
+}
+
+static int part_failnth(void)
+{
+	long errs[160] = { 0 }, late = 0, leaks, execs = 0;
+	int ret = 0, i, nth, max_depth = 0, r;
+	double start = now();
+	size_t g;
+
+	if (access("/proc/thread-self/fail-nth", F_OK)) {
+		printf("# failnth: SKIP, no fail-nth (CONFIG_FAULT_INJECTION)\n");
+		return 0;
+	}
+	debugfs_setup();
+	/* what kmemleak found before is not ours */
+	if (!access(DEBUGFS "/kmemleak", F_OK)) {
+		write_str(DEBUGFS "/kmemleak", "scan");
+		write_str(DEBUGFS "/kmemleak", "clear");
+	}
+	/* allocation failure warnings: only in the log, not the console */
+	klogctl(8, NULL, 1);
+	in_failnth = true;
+	for (g = 0; g < ARRAY_SIZE(good) && (int)g < failnth_samples; g++) {
+		char path[PATH_MAX];
+
+		snprintf(path, sizeof(path), "%s/%s", dir, good[g]);
+		if (access(path, X_OK))
+			continue;
+		for (nth = 1; nth < 5000; nth++) {
+			if (getenv("TINY_FUZZ_FI_VERBOSE")) {
+				if (nth < atoi(getenv("TINY_FUZZ_FI_VERBOSE")))
+					continue;
+				sleep(1);	/* the traces are ratelimited */
+			}
+			execs++;
+			r = failnth_one(path, good_status[g], good_args[g], nth,
+					errs, &late);
+			if (r < 0) {
+				ret = 1;
+				break;
+			}
+			if (r == 1)
+				break;
+		}
+		printf("# failnth: %s: %d allocation sites in the exec (fail-nth 1..%d)\n",
+		       good[g], nth - 1, nth - 1);
+		if (nth - 1 > max_depth)
+			max_depth = nth - 1;
+		if (kmsg_check("failnth"))
+			ret = 1;
+	}
+	in_failnth = false;
+	klogctl(8, NULL, 5);
+	printf("# failnth: %ld execs in %.0f s, depth reached %d", execs,
+	       now() - start, max_depth);
+	printf(", killed after the point of no return %ld, errnos:", late);
+	for (i = 0; i < 160; i++)
+		if (errs[i])
+			printf(" %s=%ld", strerrorname_np(i) ?: "?", errs[i]);
+	printf("\n");
+	leaks = kmemleak_scan(true);
+	if (leaks < 0) {
+		printf("# kmemleak: not available\n");
+	} else {
+		printf("# kmemleak: %ld leaks\n", leaks);
+		if (leaks)
+			ret = 1;
+	}
+	return ret;
+}
+
+/* ------------------------------------------------------------------ */
+/* Module unload and load against execs                                */
+
+static int mod_fd = -1;
+
+static int mod_load(void)
+{
+	return syscall(__NR_finit_module, mod_fd, "", 0) ? errno : 0;
+}
+
+static int mod_unload(void)
+{
+	return syscall(__NR_delete_module, MODULE_NAME, O_NONBLOCK) ? errno : 0;
+}
+
+static bool mod_loaded(void)
+{
+	return !access("/sys/module/" MODULE_NAME "/initstate", F_OK);
+}
+
+struct conc {
+	bool stop;
+	bool hold;			/* a tiny process lives */
+	long execs, ran, enoexec, bad;
+	long unloads, loads, busy, bad_unloads;
+};
+
+static struct conc *cc;
+
+static void *unloader(void *p)
+{
+	(void)p;
+	while (!__atomic_load_n(&cc->stop, __ATOMIC_RELAXED)) {
+		int err = mod_unload();
+
+		if (!err) {
+			cc->unloads++;
+			if (__atomic_load_n(&cc->hold, __ATOMIC_RELAXED)) {
+				cc->bad_unloads++;
+				printf("FAIL conc: delete_module succeeded, tiny process alive\n");
+			}
+			err = mod_load();
+			if (err && err != EEXIST)
+				printf("# conc: finit_module: %s\n",
+				       strerror(err));
+			else
+				cc->loads++;
+		} else if (err == EWOULDBLOCK) {
+			cc->busy++;
+		} else if (err != ENOENT) {
+			printf("# conc: delete_module: %s\n", strerror(err));
+			cc->bad++;
+		} else if (!mod_load()) {
+			cc->loads++;
+		}
+	}
+	return NULL;
+}
+
+static void conc_execer(const char *path, double end)
+{
+	char *const argv[] = { (char *)path, NULL };
+	char *const envp[] = { NULL };
+	struct child_arg ca = { 0 };
+	struct env e = { 0 };
+	int status;
+	pid_t pid;
+
+	ca.how = H_EXECVE;
+	ca.path = path;
+	ca.argv = (char **)argv;
+	ca.envp = (char **)envp;
+	ca.env = &e;
+	ca.devnull = open("/dev/null", O_RDWR);
+	while (now() < end) {
+		pid = spawn(&ca);
+		if (pid < 0)
+			break;
+		waitpid(pid, &status, 0);
+		__atomic_add_fetch(&cc->execs, 1, __ATOMIC_RELAXED);
+		if (ca.err == ENOEXEC) {
+			__atomic_add_fetch(&cc->enoexec, 1, __ATOMIC_RELAXED);
+		} else if (ca.err < 0 && WIFEXITED(status) &&
+			   WEXITSTATUS(status) == 42) {
+			__atomic_add_fetch(&cc->ran, 1, __ATOMIC_RELAXED);
+		} else {
+			__atomic_add_fetch(&cc->bad, 1, __ATOMIC_RELAXED);
+			printf("FAIL conc: exec: err %d status %#x\n", ca.err,
+			       status);
+		}
+	}
+}
+
+/* Starts pause.tiny, returns its pid once it runs (it wrote "R") */
+static pid_t start_pause(void)
+{
+	char path[PATH_MAX], c;
+	int p[2];
+	pid_t pid;
+
+	snprintf(path, sizeof(path), "%s/pause.tiny", dir);
+	if (pipe(p))
+		return -1;
+	pid = fork();
+	if (!pid) {
+		char *const argv[] = { path, NULL };
+
+		dup2(p[1], 1);
+		execve(path, argv, argv + 1);
+		_exit(127);
+	}
+	close(p[1]);
+	if (read(p[0], &c, 1) != 1) {
+		close(p[0]);
+		waitpid(pid, NULL, 0);
+		return -1;
+	}
+	close(p[0]);
+	return pid;
+}
+
+static int part_conc(void)
+{
+	char ko[PATH_MAX] = "/lib/modules/" MODULE_NAME ".ko";
+	char path[PATH_MAX];
+	bool was_loaded = mod_loaded();
+	pthread_t thread;
+	pid_t pids[MAX_WORKERS], hold;
+	int i, ret = 0, phase, ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	double start;
+
+	if (access("/sys/module/" MODULE_NAME, F_OK) && access(ko, R_OK)) {
+		printf("# conc: SKIP, binfmt_tiny is not a module here\n");
+		return 0;
+	}
+	if (!access("/sys/module/" MODULE_NAME, F_OK) &&
+	    access("/sys/module/" MODULE_NAME "/initstate", F_OK)) {
+		printf("# conc: SKIP, binfmt_tiny is built in\n");
+		return 0;
+	}
+	mod_fd = open(ko, O_RDONLY | O_CLOEXEC);
+	if (mod_fd < 0) {
+		printf("# conc: SKIP, no %s\n", ko);
+		return 0;
+	}
+	if (!was_loaded && mod_load()) {
+		printf("FAIL conc: cannot load %s\n", ko);
+		return 1;
+	}
+	cc = mmap(NULL, sizeof(*cc), PROT_READ | PROT_WRITE,
+		  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (cc == MAP_FAILED)
+		return 1;
+	snprintf(path, sizeof(path), "%s/exit42.tiny", dir);
+	printf("# conc: %d CPUs, %ld s per phase\n", ncpu, conc_seconds);
+
+	/* phase 0: a pause.tiny lives throughout; 1: nothing holds it */
+	for (phase = 0; phase < 2; phase++) {
+		memset(cc, 0, sizeof(*cc));
+		hold = -1;
+		if (phase == 0) {
+			if (!mod_loaded() && mod_load()) {
+				printf("FAIL conc: cannot load\n");
+				return 1;
+			}
+			hold = start_pause();
+			if (hold < 0) {
+				printf("FAIL conc: pause.tiny did not start\n");
+				return 1;
+			}
+			cc->hold = true;
+			/* the reference must hold: EWOULDBLOCK, every time */
+			for (i = 0; i < 100; i++) {
+				int err = mod_unload();
+
+				if (err != EWOULDBLOCK) {
+					printf("FAIL conc: delete_module, tiny process alive: %s\n",
+					       err ? strerror(err) : "succeeded");
+					cc->bad_unloads++;
+					break;
+				}
+			}
+		}
+		start = now();
+		pthread_create(&thread, NULL, unloader, NULL);
+		for (i = 0; i < ncpu && i < MAX_WORKERS; i++) {
+			pids[i] = fork();
+			if (!pids[i]) {
+				conc_execer(path, start + conc_seconds);
+				_exit(0);
+			}
+		}
+		for (i = 0; i < ncpu && i < MAX_WORKERS; i++)
+			waitpid(pids[i], NULL, 0);
+		__atomic_store_n(&cc->stop, true, __ATOMIC_RELAXED);
+		pthread_join(thread, NULL);
+		if (hold > 0) {
+			/* still alive, still holding the module */
+			if (mod_unload() != EWOULDBLOCK) {
+				printf("FAIL conc: delete_module did not fail with EWOULDBLOCK\n");
+				cc->bad_unloads++;
+			}
+			kill(hold, SIGKILL);
+			waitpid(hold, NULL, 0);
+			cc->hold = false;
+		}
+		printf("# conc: phase %s: %ld execs (%.1f/s): ran %ld, ENOEXEC %ld, bad %ld;",
+		       phase ? "free" : "held", cc->execs,
+		       cc->execs / (now() - start), cc->ran, cc->enoexec,
+		       cc->bad);
+		printf(" delete_module ok %ld, EWOULDBLOCK %ld, held %ld; finit_module ok %ld\n",
+		       cc->unloads, cc->busy, cc->bad_unloads, cc->loads);
+		if (cc->bad || cc->bad_unloads)
+			ret = 1;
+		if (phase == 0 && cc->enoexec) {
+			printf("FAIL conc: ENOEXEC while the module was held\n");
+			ret = 1;
+		}
+		if (kmsg_check("conc"))
+			ret = 1;
+	}
+	/* leave it as it was found */
+	if (was_loaded && !mod_loaded())
+		mod_load();
+	if (!was_loaded && mod_loaded())
+		mod_unload();
+	close(mod_fd);
+	return ret;
+}
+
+/* ------------------------------------------------------------------ */
+
+static void help(const char *prog)
+{
+	printf("usage: %s [-s SEED] [-n EXECS] [-t SECONDS] [-j WORKERS] [-p PARTS]\n"
+	       "       [-g SAMPLES] [-C SECONDS] [-c CASE] [-v]\n"
+	       "  -s, -n, -t, -j: seed, maximum execs and seconds, worker processes of fuzz\n"
+	       "  -p: parts to run, of fuzz,failnth,conc (default all)\n"
+	       "  -g: how many good samples failnth goes through (default all)\n"
+	       "  -C: seconds per phase of conc; -c: replay one fuzz case, verbosely\n",
+	       prog);
+}
+
+static bool want_part(const char *name)
+{
+	const char *p = strstr(parts, name);
+	size_t len = strlen(name);
+
+	return p && (p == parts || p[-1] == ',') &&
+	       (p[len] == '\0' || p[len] == ',');
+}
+
+int main(int argc, char **argv)
+{
+	int opt, ret = 0;
+	char *slash;
+	ssize_t len;
+
+	while ((opt = getopt(argc, argv, "s:n:t:j:p:C:g:c:vh")) != -1) {
+		switch (opt) {
+		case 's':
+			seed = strtoull(optarg, NULL, 0);
+			break;
+		case 'n':
+			max_execs = strtol(optarg, NULL, 0);
+			break;
+		case 't':
+			budget = strtol(optarg, NULL, 0);
+			break;
+		case 'j':
+			nworkers = atoi(optarg);
+			if (nworkers < 1 || nworkers > MAX_WORKERS)
+				nworkers = 1;
+			break;
+		case 'p':
+			parts = optarg;
+			break;
+		case 'C':
+			conc_seconds = strtol(optarg, NULL, 0);
+			break;
+		case 'g':
+			failnth_samples = atoi(optarg);
+			break;
+		case 'c':
+			replay = strtol(optarg, NULL, 0);
+			parts = "fuzz";
+			break;
+		case 'v':
+			verbose = true;
+			break;
+		default:
+			help(argv[0]);
+			return opt == 'h' ? 0 : 2;
+		}
+	}
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	len = readlink("/proc/self/exe", dir, sizeof(dir) - 1);
+	if (len > 0) {
+		dir[len] = '\0';
+		slash = strrchr(dir, '/');
+		if (slash)
+			*slash = '\0';
+	} else {
+		snprintf(dir, sizeof(dir), ".");
+	}
+	snprintf(elf32, sizeof(elf32), "%s/elf_exec32", dir);
+	if (access(elf32, X_OK))
+		elf32[0] = '\0';
+
+	st = mmap(NULL, sizeof(*st), PROT_READ | PROT_WRITE,
+		  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (st == MAP_FAILED)
+		return 1;
+	printf("# tiny_fuzz: seed %#llx parts %s%s\n", seed, parts,
+	       elf32[0] ? "" : " (no elf_exec32: no compat execs)");
+	/* no "segfault at" lines for every killed program */
+	write_str("/proc/sys/debug/exception-trace", "0");
+	kmsg_open();
+
+	if (want_part("fuzz") && part_fuzz())
+		ret = 1;
+	if (want_part("failnth") && part_failnth())
+		ret = 1;
+	if (want_part("conc") && part_conc())
+		ret = 1;
+	if (kmsg_check("end"))
+		ret = 1;
+	printf("# tiny_fuzz: kernel reports %ld\n", reports);
+	printf("# tiny_fuzz: %s\n", ret ? "FAIL" : "PASS");
+	return ret;
+}
