@@ -4,16 +4,17 @@
  * that do the same thing (exit 0), measured side by side.
  *
  * Each candidate is spawned with vfork() + execve() and reaped with
- * wait4(), in rounds of N spawns, the candidates interleaved round-robin
- * so that drift affects them all alike; the time per spawn is the median
- * of the rounds.  The floor is vfork() + _exit() with no exec at all.  A
- * variant of each program that pauses is then run once to count its
- * mappings and resident memory.
+ * wait4(), in rounds of N spawns.  Within a round the candidates take
+ * turns every CHUNK spawns, round-robin, so that drift and slow spells
+ * (a busy host, an emulator flushing its code cache) hit them all alike;
+ * the time per spawn is the median of the rounds.  The floor is vfork() +
+ * _exit() with no exec at all.  A variant of each program that pauses is
+ * then run once to count its mappings and resident memory.
  *
  * Not run by run_kselftest.sh: "make bench" runs it in the harness guest,
  * and it runs as is on real hardware:
  *
- *	tiny_bench [-r ROUNDS] [-n SPAWNS] [-d DIR] [-b BUSYBOX]
+ *	tiny_bench [-r ROUNDS] [-n SPAWNS] [-k CHUNK] [-d DIR] [-b BUSYBOX]
  *
  * DIR holds the sample programs (default: the directory of tiny_bench).
  */
@@ -109,8 +110,8 @@ static pid_t spawn(const char *path, char *const argv[])
 	return pid;
 }
 
-/* One round: @n spawns of @c, each reaped; adds up its page faults. */
-static double run_round(struct candidate *c, const char *path, int n)
+/* @n spawns of @c, each reaped; adds up its page faults; the time taken. */
+static double run_spawns(struct candidate *c, const char *path, int n)
 {
 	double start = now_us();
 	struct rusage ru;
@@ -129,7 +130,20 @@ static double run_round(struct candidate *c, const char *path, int n)
 		c->minflt += ru.ru_minflt;
 		c->spawns++;
 	}
-	return (now_us() - start) / n;
+	return now_us() - start;
+}
+
+/* One round: @n spawns of every candidate, in turns of @chunk. */
+static void run_round(char **paths, int r, int n, int chunk)
+{
+	int done, i;
+
+	for (done = 0; done < n; done += chunk)
+		for (i = 0; i < NCAND; i++)
+			cands[i].us[r] += run_spawns(&cands[i], paths[i],
+						     n - done < chunk ? n - done : chunk);
+	for (i = 0; i < NCAND; i++)
+		cands[i].us[r] /= n;
 }
 
 /* Field @key of /proc/PID/status, in kB; -1 if there is none. */
@@ -260,20 +274,23 @@ int main(int argc, char **argv)
 	const char *busybox = "/bin/busybox";
 	char *paths[NCAND], *pause_paths[NCAND];
 	double med[NCAND], main_ratio, plain_ratio;
-	int rounds = 11, n = 2000, missed = 0;
+	int rounds = 11, n = 2000, chunk = 100, missed = 0;
 	struct utsname uts;
 	int opt, r, i;
 
 	if (!realpath("/proc/self/exe", dir))
 		die("/proc/self/exe");
 	dirname(dir);
-	while ((opt = getopt(argc, argv, "r:n:d:b:")) != -1) {
+	while ((opt = getopt(argc, argv, "r:n:k:d:b:")) != -1) {
 		switch (opt) {
 		case 'r':
 			rounds = atoi(optarg);
 			break;
 		case 'n':
 			n = atoi(optarg);
+			break;
+		case 'k':
+			chunk = atoi(optarg);
 			break;
 		case 'd':
 			snprintf(dir, sizeof(dir), "%s", optarg);
@@ -282,13 +299,13 @@ int main(int argc, char **argv)
 			busybox = optarg;
 			break;
 		default:
-			fprintf(stderr, "usage: %s [-r ROUNDS] [-n SPAWNS] [-d DIR] [-b BUSYBOX]\n",
-				argv[0]);
+			fprintf(stderr, "usage: %s [-r ROUNDS] [-n SPAWNS] [-k CHUNK]\n"
+				"       [-d DIR] [-b BUSYBOX]\n", argv[0]);
 			return 2;
 		}
 	}
-	if (rounds < 1 || n < 1) {
-		fprintf(stderr, "tiny_bench: ROUNDS and SPAWNS must be positive\n");
+	if (rounds < 1 || n < 1 || chunk < 1) {
+		fprintf(stderr, "tiny_bench: ROUNDS, SPAWNS and CHUNK must be positive\n");
 		return 2;
 	}
 
@@ -312,21 +329,19 @@ int main(int argc, char **argv)
 	}
 
 	uname(&uts);
-	printf("tiny_bench: Linux %s %s; %d rounds of %d spawns per candidate, interleaved\n",
-	       uts.release, uts.machine, rounds, n);
+	printf("tiny_bench: Linux %s %s; %d rounds of %d spawns per candidate, in turns of %d\n",
+	       uts.release, uts.machine, rounds, n, chunk);
 	fflush(stdout);
 
 	/* Warm the page cache and the allocators first. */
-	for (i = 0; i < NCAND; i++)
-		run_round(&cands[i], paths[i], 10);
 	for (i = 0; i < NCAND; i++) {
+		run_spawns(&cands[i], paths[i], 10);
 		cands[i].minflt = 0;
 		cands[i].spawns = 0;
 	}
 
 	for (r = 0; r < rounds; r++)
-		for (i = 0; i < NCAND; i++)
-			cands[i].us[r] = run_round(&cands[i], paths[i], n);
+		run_round(paths, r, n, chunk);
 	for (i = 0; i < NCAND; i++) {
 		med[i] = median(cands[i].us, rounds);
 		measure_image(&cands[i], pause_paths[i]);
