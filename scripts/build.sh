@@ -41,7 +41,7 @@ if [ -n "$copy" ] && [ ! -f "$O/.config" ] && [ -f "$BDIR/y/vmlinux" ]; then
 		sed -i "s|$BDIR/y/|$O/|g" "$f"
 	done
 	rm -rf "$O/.config-inputs" "$O/initramfs" "$O/initramfs.cpio" \
-		"$O/console.log" "$O/results.txt" "$O/counts"
+		"$O"/*console.log "$O"/*results.txt "$O"/*counts
 fi
 mkdir -p "$O"
 : >"$log"

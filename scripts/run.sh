@@ -9,10 +9,11 @@
 #   run.sh V shell    interactive busybox shell on the serial console
 #   run.sh V bench    run tiny_bench in the guest (BENCH_ARGS: its options),
 #                     keep its report in build/bench/bench.txt and print it
-#   run.sh fuzz fuzz  boot the debug kernel (build/fuzz) with 2 vCPUs and
-#                     run tiny_fuzz: SEED, FUZZ_EXECS, FUZZ_TIME (seconds
-#                     of fuzzing) and FUZZ_OPTS (more tiny_fuzz options);
-#                     the timeout defaults to FUZZ_TIME + 1200
+#   run.sh V fuzz     boot with 2 vCPUs and run tiny_fuzz: SEED,
+#                     FUZZ_EXECS, FUZZ_TIME (seconds of fuzzing) and
+#                     FUZZ_OPTS (more tiny_fuzz options); the timeout
+#                     defaults to FUZZ_TIME + 1200.  V is fuzz (the debug
+#                     kernel, make fuzz) or m (make check's short run)
 #
 # QEMU_ACCEL=kvm uses KVM (default tcg: KVM hangs on some hosts).
 set -eu
@@ -21,10 +22,11 @@ set -eu
 
 V=${1:-}
 mode=${2:-test}
-usage="usage: $0 y|m|n|fuzz [test|shell|bench] | $0 fuzz fuzz"
+usage="usage: $0 y|m|n|fuzz [test|shell|bench] | $0 fuzz|m fuzz"
 case $V in y | m | n | fuzz) ;; *) die "$usage" ;; esac
 case $mode in test | shell | bench | fuzz) ;; *) die "$usage" ;; esac
-[ "$mode" != fuzz ] || [ "$V" = fuzz ] || die "$usage"
+# the fuzzer's concurrency part unloads and loads the module
+[ "$mode" != fuzz ] || [ "$V" = fuzz ] || [ "$V" = m ] || die "$usage"
 O=$BDIR/$V
 kernel=$O/arch/x86/boot/bzImage
 [ -f "$kernel" ] || die "build/$V is not built: run make build"
@@ -37,22 +39,29 @@ accel=${QEMU_ACCEL:-tcg}
 mem=512
 smp=1
 append="console=ttyS0 panic=-1 tiny.variant=$V tiny.mode=$mode"
-if [ "$V" = fuzz ]; then
-	# KASAN's shadow and kmemleak need memory.  Two sockets: SeaBIOS's
-	# MP table (tinyconfig has no ACPI) lists one CPU per socket.
-	mem=1024
+# KASAN's shadow and kmemleak need memory
+[ "$V" != fuzz ] || mem=1024
+if [ "$V" = fuzz ] || [ "$mode" = fuzz ]; then
+	# Two sockets: SeaBIOS's MP table (tinyconfig has no ACPI) lists
+	# one CPU per socket.
 	smp=2,sockets=2
 fi
-if [ "$mode" = fuzz ]; then
+# The guest's time limit: the benchmark alone takes about 4 minutes of
+# TCG on a quiet host, a fuzz run FUZZ_TIME and its other parts.
+limit=${TIMEOUT:-300}
+case $mode in
+fuzz)
 	fuzz_time=${FUZZ_TIME:-1200}
 	fuzz="-s+${SEED:-0x7153a11d}+-n+${FUZZ_EXECS:-100000}+-t+$fuzz_time"
 	for o in ${FUZZ_OPTS:-}; do fuzz="$fuzz+$o"; done
 	append="$append tiny.fuzz=$fuzz"
-	TIMEOUT=${TIMEOUT:-$((fuzz_time + 1200))}
-fi
-if [ "$mode" = bench ]; then
+	limit=${TIMEOUT:-$((fuzz_time + 1200))}
+	;;
+bench)
 	append="$append tiny.bench=$(echo "${BENCH_ARGS:-}" | tr ' ' ,)"
-fi
+	limit=${TIMEOUT:-900}
+	;;
+esac
 set -- "$qemu" -accel "$accel" -cpu max -m $mem -smp $smp \
 	-nographic -no-reboot -kernel "$kernel" -initrd "$O/initramfs.cpio" \
 	-append "$append"
@@ -61,12 +70,11 @@ if [ "$mode" = shell ]; then
 	exec "$@"
 fi
 
-log=$O/console.log
-[ "$mode" = test ] || log=$O/$mode-console.log
-res=$O/results.txt
-limit=${TIMEOUT:-300}
-# The benchmark alone takes about 4 minutes of TCG on a quiet host.
-[ "$mode" != bench ] || limit=${TIMEOUT:-900}
+# test mode's files, or e.g. fuzz-console.log for the other modes
+pre=
+[ "$mode" = test ] || pre=$mode-
+log=$O/${pre}console.log
+res=$O/${pre}results.txt
 msg "booting build/$V in qemu ($accel, timeout ${limit}s)"
 rc=0
 timeout -k 10 "$limit" "$@" </dev/null >"$log" 2>&1 || rc=$?
@@ -133,7 +141,7 @@ fail=$((fail + nprob))
 	printf '%s' "$problems" | sed 's/^/  ERROR /'
 	echo "build/$V: $pass passed, $fail failed, $skip skipped"
 } >"$res"
-echo "$pass $fail $skip" >"$O/counts"
+echo "$pass $fail $skip" >"$O/${pre}counts"
 
 if [ -n "${QUIET:-}" ]; then
 	grep -E '^  (FAIL|ERROR)' "$res" >&2 || true

@@ -71,6 +71,7 @@
 #define DEFAULT_SEED		0x7153a11dULL
 #define HANG_SECONDS		60
 #define LOOP_USEC		100000		/* timer for looping code */
+#define RECURSE_STACK		(512 * 1024)	/* RLIMIT_STACK of call . */
 #define MODULE_NAME		"binfmt_tiny"
 #define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
 
@@ -84,18 +85,6 @@ static const char *parts = "fuzz,failnth,conc";
 static long conc_seconds = 20;
 static int failnth_samples = 1000;
 static char dir[PATH_MAX - 64];	/* where the samples are */
-
-/* Statistics, shared by the workers */
-struct stats {
-	long execs;
-	long refused, exited, killed, killed_late;
-	long failures;
-	long err[160];
-	long sig[65];
-	long last_case;
-};
-
-static struct stats *st;
 
 static double now(void)
 {
@@ -205,6 +194,20 @@ static const char *const tmpl_name[] = {
 	"exit", "ret", "argc", "null", "selfwrite", "int3", "loop",
 	"recurse", "brk", "bss", "random",
 };
+
+/* Statistics, shared by the workers */
+struct stats {
+	long execs;
+	long refused, exited, killed, killed_late;
+	long failures;
+	long err[160];
+	long sig[65];
+	long last_case;
+	/* where the time goes: cases and microseconds by template */
+	long tmpl_cases[T_NTMPL], tmpl_us[T_NTMPL];
+};
+
+static struct stats *st;
 
 /* What a run of a case may end in */
 enum want {
@@ -443,11 +446,45 @@ static void gen_file(__u64 *s, struct tfile *f, int *code)
 /* ------------------------------------------------------------------ */
 /* Expected outcome, from Documentation/userspace-api/binfmt_tiny.rst  */
 
+/* The rlimits a case may set, in the order they are drawn */
+enum { L_STACK, L_DATA, L_AS, L_NOFILE, NLIMITS };
+
 struct env {
-	rlim_t stack, data, as, nofile;
-	bool set_stack, set_data, set_as, set_nofile;
+	rlim_t lim[NLIMITS];
+	bool set[NLIMITS];	/* lim[] applies to the exec */
+	bool any_set;
 	unsigned long persona;
 	bool timer;
+};
+
+static const rlim_t lim_stack[] = {
+	16384, 65536, 131072, 524288, 1 << 20, 8 << 20, 64 << 20,
+	RLIM_INFINITY,
+};
+
+static const rlim_t lim_data[] = {
+	0, 4096, 65536, 1 << 20, 16 << 20, RLIM_INFINITY,
+};
+
+static const rlim_t lim_as[] = {
+	65536, 1 << 20, 4 << 20, 16 << 20, 18 << 20, 64 << 20, RLIM_INFINITY,
+};
+
+static const rlim_t lim_nofile[] = { 0, 1, 3, 1024 };
+
+static const struct limit {
+	const char *name;
+	int resource;
+	unsigned int percent;		/* of the cases that set it */
+	const rlim_t *vals;
+	size_t nvals;
+} limits[NLIMITS] = {
+	[L_STACK] = { "stack", RLIMIT_STACK, 10, lim_stack,
+		      ARRAY_SIZE(lim_stack) },
+	[L_DATA] = { "data", RLIMIT_DATA, 10, lim_data, ARRAY_SIZE(lim_data) },
+	[L_AS] = { "as", RLIMIT_AS, 10, lim_as, ARRAY_SIZE(lim_as) },
+	[L_NOFILE] = { "nofile", RLIMIT_NOFILE, 5, lim_nofile,
+		       ARRAY_SIZE(lim_nofile) },
 };
 
 /* The loader's checks on the final file content, in their order */
@@ -465,9 +502,9 @@ static int refuse(const unsigned char *hdr, size_t size, const struct env *e)
 		return -ENOEXEC;
 	image = (size + PAGE - 1) & ~(PAGE - 1);
 	bss = hdr[7] * PAGE;
-	if (e->set_data && bss > e->data)
+	if (e->set[L_DATA] && bss > e->lim[L_DATA])
 		return -ENOMEM;
-	if (e->set_as && image + bss > e->as)
+	if (e->set[L_AS] && image + bss > e->lim[L_AS])
 		return -ENOMEM;
 	return 0;
 }
@@ -546,6 +583,7 @@ struct child_arg {
 	char **argv, **envp;
 	const struct env *env;
 	int devnull;
+	pid_t ppid;		/* the worker */
 	int err;		/* written by the child if the exec fails */
 };
 
@@ -555,19 +593,12 @@ static void ignore_alarm(int sig)
 {
 }
 
-static void set_limit(int resource, bool set, rlim_t val)
-{
-	struct rlimit rl = { val, val };
-
-	if (set)
-		syscall(__NR_setrlimit, resource, &rl);
-}
-
 static int child_fn(void *p)
 {
 	struct child_arg *a = p;
 	const struct env *e = a->env;
 	char procfd[64];
+	int i;
 
 	dup2(a->devnull, 1);
 	dup2(a->devnull, 2);
@@ -585,10 +616,12 @@ static int child_fn(void *p)
 		signal(SIGALRM, ignore_alarm);
 		setitimer(ITIMER_REAL, &it, NULL);
 	}
-	set_limit(RLIMIT_STACK, e->set_stack, e->stack);
-	set_limit(RLIMIT_DATA, e->set_data, e->data);
-	set_limit(RLIMIT_AS, e->set_as, e->as);
-	set_limit(RLIMIT_NOFILE, e->set_nofile, e->nofile);
+	for (i = 0; i < NLIMITS; i++) {
+		struct rlimit rl = { e->lim[i], e->lim[i] };
+
+		if (e->set[i])
+			syscall(__NR_setrlimit, limits[i].resource, &rl);
+	}
 	switch (a->how) {
 	case H_EXECVE:
 		syscall(__NR_execve, a->path, a->argv, a->envp);
@@ -601,7 +634,12 @@ static int child_fn(void *p)
 			AT_EMPTY_PATH);
 		break;
 	case H_PROC_FD:
-		snprintf(procfd, sizeof(procfd), "/proc/self/fd/%d", a->fd);
+		/*
+		 * The worker's fd, not /proc/self: the same magic link, but
+		 * without a /proc/PID of its own for every child.
+		 */
+		snprintf(procfd, sizeof(procfd), "/proc/%d/fd/%d", a->ppid,
+			 a->fd);
 		syscall(__NR_execve, procfd, a->argv, a->envp);
 		break;
 	case H_COMPAT:
@@ -708,7 +746,7 @@ static void gen_args(__u64 *s, const char *path, struct args *a)
 static int e2big(const struct args *a, const struct env *e)
 {
 	unsigned long limit = STK_LIM / 4 * 3;
-	rlim_t stack = e->set_stack ? e->stack : STK_LIM;
+	rlim_t stack = e->set[L_STACK] ? e->lim[L_STACK] : STK_LIM;
 	int i;
 
 	for (i = 0; a->argv[i]; i++)
@@ -728,50 +766,25 @@ static int e2big(const struct args *a, const struct env *e)
 	return -1;
 }
 
-static const rlim_t lim_stack[] = {
-	16384, 65536, 131072, 524288, 1 << 20, 8 << 20, 64 << 20,
-	RLIM_INFINITY,
-};
-
-static const rlim_t lim_data[] = {
-	0, 4096, 65536, 1 << 20, 16 << 20, RLIM_INFINITY,
-};
-
-static const rlim_t lim_as[] = {
-	65536, 1 << 20, 4 << 20, 16 << 20, 18 << 20, 64 << 20, RLIM_INFINITY,
-};
-
-static const rlim_t lim_nofile[] = { 0, 1, 3, 1024 };
-
-static rlim_t pick(__u64 *s, const rlim_t *a, size_t n)
-{
-	return a[rnd(s, n)];
-}
-
 static void gen_env(__u64 *s, struct env *e, int tmpl)
 {
+	int i;
+
 	memset(e, 0, sizeof(*e));
-	if (chance(s, 10)) {
-		e->set_stack = true;
-		e->stack = pick(s, lim_stack, ARRAY_SIZE(lim_stack));
+	for (i = 0; i < NLIMITS; i++) {
+		if (chance(s, limits[i].percent)) {
+			e->set[i] = true;
+			e->lim[i] = limits[i].vals[rnd(s, limits[i].nvals)];
+		}
 	}
-	if (chance(s, 10)) {
-		e->set_data = true;
-		e->data = pick(s, lim_data, ARRAY_SIZE(lim_data));
+	/* Stack exhaustion: a small limit, reached in a few page faults */
+	if (tmpl == T_RECURSE &&
+	    (!e->set[L_STACK] || e->lim[L_STACK] > RECURSE_STACK)) {
+		e->set[L_STACK] = true;
+		e->lim[L_STACK] = RECURSE_STACK;
 	}
-	if (chance(s, 10)) {
-		e->set_as = true;
-		e->as = pick(s, lim_as, ARRAY_SIZE(lim_as));
-	}
-	if (chance(s, 5)) {
-		e->set_nofile = true;
-		e->nofile = pick(s, lim_nofile, ARRAY_SIZE(lim_nofile));
-	}
-	/* Stack exhaustion: do not let it run the guest out of memory */
-	if (tmpl == T_RECURSE && (!e->set_stack || e->stack > (1 << 20))) {
-		e->set_stack = true;
-		e->stack = 1 << 20;
-	}
+	for (i = 0; i < NLIMITS; i++)
+		e->any_set |= e->set[i];
 	if (chance(s, 10))
 		e->persona |= ADDR_NO_RANDOMIZE;
 	if (chance(s, 3))
@@ -786,21 +799,25 @@ static bool needs_timer(const struct tfile *f)
 struct fuzz_ctx {
 	char dir[64], path[96];
 	int dirfd, devnull;
+	mode_t mode;		/* of the file at path, 0: not created */
 };
 
-static int write_file(const char *path, const struct tfile *f, mode_t mode)
+/* Every syscall here is one more under KASAN: only those needed. */
+static int write_file(struct fuzz_ctx *ctx, const struct tfile *f, mode_t mode)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+	int fd = open(ctx->path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
 	int ret = 0;
 
 	if (fd < 0)
 		return -errno;
 	if (write(fd, f->buf, f->len) != (ssize_t)f->len ||
-	    ftruncate(fd, f->size))
+	    (f->size > f->len && ftruncate(fd, f->size)))
 		ret = -errno;
 	close(fd);
-	if (!ret && chmod(path, mode))
+	if (!ret && ctx->mode && ctx->mode != mode && chmod(ctx->path, mode))
 		ret = -errno;
+	if (!ret)
+		ctx->mode = mode;
 	return ret;
 }
 
@@ -855,14 +872,10 @@ static void describe(long n, const struct tfile *f, const struct env *e,
 	       f->buf[4] | f->buf[5] << 8, f->buf[6], f->buf[7],
 	       f->truncated ? " truncated" : "", how_name[how], a->argc,
 	       a->bytes, race);
-	if (e->set_stack)
-		printf(" stack=%llu", (unsigned long long)e->stack);
-	if (e->set_data)
-		printf(" data=%llu", (unsigned long long)e->data);
-	if (e->set_as)
-		printf(" as=%llu", (unsigned long long)e->as);
-	if (e->set_nofile)
-		printf(" nofile=%llu", (unsigned long long)e->nofile);
+	for (i = 0; i < NLIMITS; i++)
+		if (e->set[i])
+			printf(" %s=%llu", limits[i].name,
+			       (unsigned long long)e->lim[i]);
 	if (e->persona)
 		printf(" persona=%#lx", e->persona);
 	printf("\n# code:");
@@ -895,6 +908,9 @@ static void fuzz_case(struct fuzz_ctx *ctx, long n)
 	pid_t pid;
 	bool tight;
 
+	double t0 = now();
+	bool ran = false;
+
 	cur_case = n;
 	next(&s);
 	gen_file(&s, &f, &code);
@@ -909,8 +925,8 @@ static void fuzz_case(struct fuzz_ctx *ctx, long n)
 	r = rnd(&s, 100);
 	if (r < 5)
 		race = 1;
-	else if (r < 7)
-		race = 2;
+	else if (r < 6)
+		race = 2;	/* costs about eight plain cases */
 	if (race && (how == H_EXECVE || how == H_COMPAT || how == H_EXECVEAT))
 		how = H_EMPTY_PATH;
 	if (chance(&s, 1))
@@ -918,11 +934,10 @@ static void fuzz_case(struct fuzz_ctx *ctx, long n)
 	if (chance(&s, 2))
 		wfd = 1;		/* ETXTBSY */
 	gen_args(&s, ctx->path, &a);
-	if (how == H_COMPAT && (a.argc == 0 || e.set_stack || e.set_data ||
-				e.set_as || e.set_nofile || e.persona))
+	if (how == H_COMPAT && (a.argc == 0 || e.any_set || e.persona))
 		how = H_EXECVE;
 
-	if (write_file(ctx->path, &f, mode)) {
+	if (write_file(ctx, &f, mode)) {
 		fail(n, "cannot write %s: %s", ctx->path, strerror(errno));
 		goto out;
 	}
@@ -949,6 +964,7 @@ static void fuzz_case(struct fuzz_ctx *ctx, long n)
 	ca.envp = a.envp;
 	ca.env = &e;
 	ca.devnull = ctx->devnull;
+	ca.ppid = getpid();
 	if (how == H_EMPTY_PATH || how == H_PROC_FD) {
 		ca.fd = open(ctx->path, O_RDONLY | O_CLOEXEC);
 		if (ca.fd < 0) {
@@ -970,7 +986,7 @@ static void fuzz_case(struct fuzz_ctx *ctx, long n)
 	}
 	if (race == 1) {
 		/* the exec sees what the file holds then, through its fd */
-		if (write_file(ctx->path, &f2, mode)) {
+		if (write_file(ctx, &f2, mode)) {
 			fail(n, "cannot rewrite: %s", strerror(errno));
 			goto out;
 		}
@@ -1013,8 +1029,10 @@ static void fuzz_case(struct fuzz_ctx *ctx, long n)
 		}
 		x.e2big_maybe = big < 0;
 		/* Limits under what the stack and mappings need */
-		tight = (e.set_as && e.as < need + (8 << 20) + 4 * a.bytes) ||
-			(e.set_stack && e.stack < 4 * a.bytes + (256 << 10));
+		tight = (e.set[L_AS] &&
+			 e.lim[L_AS] < need + (8 << 20) + 4 * a.bytes) ||
+			(e.set[L_STACK] &&
+			 e.lim[L_STACK] < 4 * a.bytes + (256 << 10));
 		x.late_kill_ok = tight;
 		if (how == H_COMPAT && x.want == W_ERRNO && x.err != E2BIG) {
 			/* elf_exec32 ran and exits with the errno */
@@ -1037,6 +1055,7 @@ static void fuzz_case(struct fuzz_ctx *ctx, long n)
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	alarm(0);
+	ran = true;
 
 	__atomic_add_fetch(&st->execs, 1, __ATOMIC_RELAXED);
 	/* classify */
@@ -1114,6 +1133,11 @@ out_race:
 		pthread_join(thread, NULL);
 	}
 out:
+	if (ran) {
+		__atomic_add_fetch(&st->tmpl_cases[f.tmpl], 1, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&st->tmpl_us[f.tmpl],
+				   (long)((now() - t0) * 1e6), __ATOMIC_RELAXED);
+	}
 	if (wfd > 0)
 		close(wfd);
 	if (ca.fd >= 0)
@@ -1127,7 +1151,7 @@ out:
 
 static void fuzz_worker(int w, double deadline)
 {
-	struct fuzz_ctx ctx;
+	struct fuzz_ctx ctx = { .mode = 0 };
 	long n;
 
 	snprintf(ctx.dir, sizeof(ctx.dir), "/tmp/tiny_fuzz.%d.%d", getpid(),
@@ -1175,6 +1199,11 @@ static void print_stats(double secs)
 	for (i = 0; i < 160; i++)
 		if (st->err[i])
 			printf(" %s=%ld", strerrorname_np(i) ?: "?", st->err[i]);
+	printf("\n# fuzz: ms per case by template:");
+	for (i = 0; i < T_NTMPL; i++)
+		if (st->tmpl_cases[i])
+			printf(" %s %.1f", tmpl_name[i],
+			       st->tmpl_us[i] / 1e3 / st->tmpl_cases[i]);
 	printf("\n# fuzz: signals:");
 	for (i = 0; i < 65; i++)
 		if (st->sig[i])
