@@ -99,6 +99,13 @@ printf '%s\n' "$clean" |
 while read -r l; do problem "$l"; done <"$O/kernel-problems"
 rm -f "$O/kernel-problems"
 
+# The end of the console, where a failed run tells what happened
+console_tail() {
+	echo "--- last 50 lines of the console (full log: ${log#"$ROOT"/}) ---" >&2
+	printf '%s\n' "$clean" | tail -n 50 >&2
+	echo "---" >&2
+}
+
 if [ "$mode" = bench ]; then
 	out=$BDIR/bench
 	mkdir -p "$out"
@@ -115,7 +122,7 @@ if [ "$mode" = bench ]; then
 	cat "$out/bench.txt"
 	if [ -n "$problems" ]; then
 		printf '%s' "$problems" | sed 's/^/error: /' >&2
-		printf '%s\n' "$clean" | tail -n 30 >&2
+		console_tail
 		exit 1
 	fi
 	msg "report: ${out#"$ROOT"/}/bench.txt"
@@ -149,9 +156,7 @@ else
 	cat "$res" >&2
 fi
 if [ "$fail" -ne 0 ]; then
-	echo "--- last 50 lines of the console (full log: ${log#"$ROOT"/}) ---" >&2
-	printf '%s\n' "$clean" | tail -n 50 >&2
-	echo "---" >&2
+	console_tail
 	msg "build/$V: $pass passed, $fail failed, $skip skipped"
 	exit 1
 fi

@@ -766,6 +766,20 @@ static int e2big(const struct args *a, const struct env *e)
 	return -1;
 }
 
+/*
+ * Stack exhaustion: a small limit, reached in a few page faults; without
+ * one, RLIMIT_STACK may be unlimited and the recursion ends in the OOM
+ * killer.
+ */
+static void cap_stack(struct env *e)
+{
+	if (!e->set[L_STACK] || e->lim[L_STACK] > RECURSE_STACK) {
+		e->set[L_STACK] = true;
+		e->lim[L_STACK] = RECURSE_STACK;
+		e->any_set = true;
+	}
+}
+
 static void gen_env(__u64 *s, struct env *e, int tmpl)
 {
 	int i;
@@ -777,14 +791,10 @@ static void gen_env(__u64 *s, struct env *e, int tmpl)
 			e->lim[i] = limits[i].vals[rnd(s, limits[i].nvals)];
 		}
 	}
-	/* Stack exhaustion: a small limit, reached in a few page faults */
-	if (tmpl == T_RECURSE &&
-	    (!e->set[L_STACK] || e->lim[L_STACK] > RECURSE_STACK)) {
-		e->set[L_STACK] = true;
-		e->lim[L_STACK] = RECURSE_STACK;
-	}
 	for (i = 0; i < NLIMITS; i++)
 		e->any_set |= e->set[i];
+	if (tmpl == T_RECURSE)
+		cap_stack(e);
 	if (chance(s, 10))
 		e->persona |= ADDR_NO_RANDOMIZE;
 	if (chance(s, 3))
@@ -943,6 +953,8 @@ static void fuzz_case(struct fuzz_ctx *ctx, long n)
 	}
 	if (race) {
 		gen_file(&s, &f2, &code2);
+		if (f2.tmpl == T_RECURSE)
+			cap_stack(&e);
 		/* the file the exec sees is f2 (race 1) */
 		if (race == 2) {
 			racer.path = ctx->path;

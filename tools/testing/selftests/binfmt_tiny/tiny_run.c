@@ -821,37 +821,32 @@ TEST_F(run, aslr_disabled_stable)
 	ASSERT_EQ(1, distinct(brk));
 }
 
-TEST_F(run, write_image_segv)
+/* Runs the sample @name, which must be killed by @sig. */
+static void sample_killed(struct __test_metadata *_metadata, const char *name,
+			  int sig)
 {
-	char *path = tiny_sample("selfwrite.tiny");
+	char *path = tiny_sample(name);
 	struct tiny_result res;
 
 	ASSERT_EQ(0, tiny_run_path(path, &res));
-	ASSERT_KILLED(&res, SIGSEGV);
+	ASSERT_KILLED(&res, sig);
 	free(res.out);
 	free(path);
+}
+
+TEST_F(run, write_image_segv)
+{
+	sample_killed(_metadata, "selfwrite.tiny", SIGSEGV);
 }
 
 TEST_F(run, exec_bss_segv)
 {
-	char *path = tiny_sample("jmp_bss.tiny");
-	struct tiny_result res;
-
-	ASSERT_EQ(0, tiny_run_path(path, &res));
-	ASSERT_KILLED(&res, SIGSEGV);
-	free(res.out);
-	free(path);
+	sample_killed(_metadata, "jmp_bss.tiny", SIGSEGV);
 }
 
 TEST_F(run, exec_stack_segv)
 {
-	char *path = tiny_sample("jmp_stack.tiny");
-	struct tiny_result res;
-
-	ASSERT_EQ(0, tiny_run_path(path, &res));
-	ASSERT_KILLED(&res, SIGSEGV);
-	free(res.out);
-	free(path);
+	sample_killed(_metadata, "jmp_stack.tiny", SIGSEGV);
 }
 
 static int read_implies_exec(void *arg)
