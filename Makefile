@@ -6,6 +6,8 @@
 #   KDIR=/path     use this kernel tree instead of build/linux
 #   SIGNOFF=1      make patches: sign off with your git identity
 #   TIMEOUT=300    seconds the guest may run before it counts as hung
+#   BINFMT_TINY_CACHE=DIR  downloads, base tree, ccache, sparse
+#                  (default ~/.cache/binfmt-tiny)
 #   QEMU_ACCEL=tcg qemu accelerator (kvm hangs on some hosts)
 #   JOBS=N         parallel kernel build jobs (default: nproc)
 #   BENCH_ARGS=... make bench: tiny_bench options, e.g. "-r 3 -n 500"

@@ -415,7 +415,12 @@ gate_bisect() {
 		for f in $files; do
 			case $f in
 			fs/tests/* | tools/*) ;;
-			*.c) objs="$objs ${f%.c}.o" ;;
+			*.c)
+				case " $objs " in
+				*" ${f%.c}.o "*) ;;	# touched before
+				*) objs="$objs ${f%.c}.o" ;;
+				esac
+				;;
 			esac
 		done
 		key=$(memo_key bisect "$(git -C "$ST" rev-parse "$c^{tree}")" "$objs")
