@@ -916,10 +916,8 @@ static void fuzz_case(struct fuzz_ctx *ctx, long n)
 	enum how how;
 	unsigned int r;
 	pid_t pid;
-	bool tight;
-
+	bool tight, ran = false;
 	double t0 = now();
-	bool ran = false;
 
 	cur_case = n;
 	next(&s);
@@ -1146,9 +1144,11 @@ out_race:
 	}
 out:
 	if (ran) {
-		__atomic_add_fetch(&st->tmpl_cases[f.tmpl], 1, __ATOMIC_RELAXED);
-		__atomic_add_fetch(&st->tmpl_us[f.tmpl],
-				   (long)((now() - t0) * 1e6), __ATOMIC_RELAXED);
+		int t = race == 1 ? f2.tmpl : f.tmpl;	/* the file that ran */
+
+		__atomic_add_fetch(&st->tmpl_cases[t], 1, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&st->tmpl_us[t], (long)((now() - t0) * 1e6),
+				   __ATOMIC_RELAXED);
 	}
 	if (wfd > 0)
 		close(wfd);
