@@ -308,9 +308,14 @@ static int tiny_create_tables(struct linux_binprm *bprm, unsigned long entry)
 	unsigned long *auxv = mm->saved_auxv;
 	unsigned long __user *sp;
 	unsigned long p = bprm->p;
+	unsigned long flags = 0;
 	u8 random[16];
 	int items, n = 0;
 	int ret;
+
+	/* as binfmt_elf, for the interpreter of a binfmt_misc "P" entry */
+	if (bprm->interp_flags & BINPRM_FLAGS_PRESERVE_ARGV0)
+		flags |= AT_FLAGS_PRESERVE_ARGV0;
 
 	get_random_bytes(random, sizeof(random));
 	p -= sizeof(random);
@@ -321,7 +326,7 @@ static int tiny_create_tables(struct linux_binprm *bprm, unsigned long entry)
 	TINY_AUX(AT_HWCAP, ELF_HWCAP);
 	TINY_AUX(AT_PAGESZ, PAGE_SIZE);
 	TINY_AUX(AT_CLKTCK, CLOCKS_PER_SEC);
-	TINY_AUX(AT_FLAGS, bprm_at_flags(bprm));
+	TINY_AUX(AT_FLAGS, flags);
 	TINY_AUX(AT_ENTRY, entry);
 	TINY_AUX(AT_UID, from_kuid_munged(cred->user_ns, cred->uid));
 	TINY_AUX(AT_EUID, from_kuid_munged(cred->user_ns, cred->euid));
@@ -404,9 +409,6 @@ static int load_tiny_binary(struct linux_binprm *bprm)
 	ret = tiny_check_limits(&layout);
 	if (ret)
 		return ret;
-
-	/* A tiny binary has no interpreter for a loader entry to replace. */
-	bprm_drop_loader(bprm);
 
 	ret = begin_new_exec(bprm);
 	if (ret)
