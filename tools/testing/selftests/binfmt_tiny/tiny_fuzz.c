@@ -452,7 +452,6 @@ enum { L_STACK, L_DATA, L_AS, L_NOFILE, NLIMITS };
 struct env {
 	rlim_t lim[NLIMITS];
 	bool set[NLIMITS];	/* lim[] applies to the exec */
-	bool any_set;
 	unsigned long persona;
 	bool timer;
 };
@@ -776,8 +775,17 @@ static void cap_stack(struct env *e)
 	if (!e->set[L_STACK] || e->lim[L_STACK] > RECURSE_STACK) {
 		e->set[L_STACK] = true;
 		e->lim[L_STACK] = RECURSE_STACK;
-		e->any_set = true;
 	}
+}
+
+static bool any_limit(const struct env *e)
+{
+	int i;
+
+	for (i = 0; i < NLIMITS; i++)
+		if (e->set[i])
+			return true;
+	return false;
 }
 
 static void gen_env(__u64 *s, struct env *e, int tmpl)
@@ -791,8 +799,6 @@ static void gen_env(__u64 *s, struct env *e, int tmpl)
 			e->lim[i] = limits[i].vals[rnd(s, limits[i].nvals)];
 		}
 	}
-	for (i = 0; i < NLIMITS; i++)
-		e->any_set |= e->set[i];
 	if (tmpl == T_RECURSE)
 		cap_stack(e);
 	if (chance(s, 10))
@@ -809,6 +815,7 @@ static bool needs_timer(const struct tfile *f)
 struct fuzz_ctx {
 	char dir[64], path[96];
 	int dirfd, devnull;
+	pid_t pid;		/* the worker's */
 	mode_t mode;		/* of the file at path, 0: not created */
 };
 
@@ -942,7 +949,7 @@ static void fuzz_case(struct fuzz_ctx *ctx, long n)
 	if (chance(&s, 2))
 		wfd = 1;		/* ETXTBSY */
 	gen_args(&s, ctx->path, &a);
-	if (how == H_COMPAT && (a.argc == 0 || e.any_set || e.persona))
+	if (how == H_COMPAT && (a.argc == 0 || any_limit(&e) || e.persona))
 		how = H_EXECVE;
 
 	if (write_file(ctx, &f, mode)) {
@@ -974,7 +981,7 @@ static void fuzz_case(struct fuzz_ctx *ctx, long n)
 	ca.envp = a.envp;
 	ca.env = &e;
 	ca.devnull = ctx->devnull;
-	ca.ppid = getpid();
+	ca.ppid = ctx->pid;
 	if (how == H_EMPTY_PATH || how == H_PROC_FD) {
 		ca.fd = open(ctx->path, O_RDONLY | O_CLOEXEC);
 		if (ca.fd < 0) {
@@ -1166,8 +1173,8 @@ static void fuzz_worker(int w, double deadline)
 	struct fuzz_ctx ctx = { .mode = 0 };
 	long n;
 
-	snprintf(ctx.dir, sizeof(ctx.dir), "/tmp/tiny_fuzz.%d.%d", getpid(),
-		 w);
+	ctx.pid = getpid();
+	snprintf(ctx.dir, sizeof(ctx.dir), "/tmp/tiny_fuzz.%d.%d", ctx.pid, w);
 	if (mkdir(ctx.dir, 0755) && errno != EEXIST) {
 		printf("FAIL mkdir %s: %s\n", ctx.dir, strerror(errno));
 		exit(1);
