@@ -13,6 +13,8 @@
  *           classified: refused with an errno (the caller alive), exited,
  *           or killed by a signal; anything else is a failure, printed
  *           with the seed and the case number (-c replays one case).
+ *           A file that must be refused is exec'd by the worker itself
+ *           (no child), which must go on as it was.
  *  failnth  /proc/thread-self/fail-nth = 1, 2, ... on the exec of the good
  *           samples until an exec sees no injected fault: each exec must
  *           fail with an errno or succeed (or be killed after the point of
@@ -203,6 +205,9 @@ struct stats {
 	long err[160];
 	long sig[65];
 	long last_case;
+	long in_worker;		/* of the refused: exec'd by the worker itself */
+	/* the case a worker is exec'ing itself, -1: none */
+	long worker_case[MAX_WORKERS];
 	/* where the time goes: cases and microseconds by template */
 	long tmpl_cases[T_NTMPL], tmpl_us[T_NTMPL];
 };
@@ -592,35 +597,23 @@ static void ignore_alarm(int sig)
 {
 }
 
-static int child_fn(void *p)
+static void set_limits(const struct env *e)
 {
-	struct child_arg *a = p;
-	const struct env *e = a->env;
-	char procfd[64];
 	int i;
 
-	dup2(a->devnull, 1);
-	dup2(a->devnull, 2);
-	if (e->persona)
-		syscall(__NR_personality, e->persona);
-	if (e->timer) {
-		struct itimerval it = { { 0, 0 }, { 0, LOOP_USEC } };
-
-		/*
-		 * Until the exec, the timer must not run the fuzzer's own
-		 * handler (or kill a slow exec that will fail): the exec
-		 * resets the handler, and a SIGALRM still pending then
-		 * kills the new program.
-		 */
-		signal(SIGALRM, ignore_alarm);
-		setitimer(ITIMER_REAL, &it, NULL);
-	}
 	for (i = 0; i < NLIMITS; i++) {
 		struct rlimit rl = { e->lim[i], e->lim[i] };
 
 		if (e->set[i])
 			syscall(__NR_setrlimit, limits[i].resource, &rl);
 	}
+}
+
+/* The exec of a case, from the caller's current state; errno if it returns */
+static void do_exec(const struct child_arg *a)
+{
+	char procfd[64];
+
 	switch (a->how) {
 	case H_EXECVE:
 		syscall(__NR_execve, a->path, a->argv, a->envp);
@@ -645,6 +638,31 @@ static int child_fn(void *p)
 		syscall(__NR_execve, elf32, a->argv, a->envp);
 		break;
 	}
+}
+
+static int child_fn(void *p)
+{
+	struct child_arg *a = p;
+	const struct env *e = a->env;
+
+	dup2(a->devnull, 1);
+	dup2(a->devnull, 2);
+	if (e->persona)
+		syscall(__NR_personality, e->persona);
+	if (e->timer) {
+		struct itimerval it = { { 0, 0 }, { 0, LOOP_USEC } };
+
+		/*
+		 * Until the exec, the timer must not run the fuzzer's own
+		 * handler (or kill a slow exec that will fail): the exec
+		 * resets the handler, and a SIGALRM still pending then
+		 * kills the new program.
+		 */
+		signal(SIGALRM, ignore_alarm);
+		setitimer(ITIMER_REAL, &it, NULL);
+	}
+	set_limits(e);
+	do_exec(a);
 	a->err = errno;
 	_exit(127);
 }
@@ -815,8 +833,10 @@ static bool needs_timer(const struct tfile *f)
 struct fuzz_ctx {
 	char dir[64], path[96];
 	int dirfd, devnull;
+	int w;			/* the worker's number */
 	pid_t pid;		/* the worker's */
 	mode_t mode;		/* of the file at path, 0: not created */
+	struct rlimit lim[NLIMITS];	/* the worker's own */
 };
 
 /* Every syscall here is one more under KASAN: only those needed. */
@@ -907,6 +927,34 @@ static void free_file(struct tfile *f)
 	f->buf = NULL;
 }
 
+/*
+ * A refused exec leaves its caller as it was: a case whose file the loader
+ * must refuse before the point of no return is exec'd by the worker itself,
+ * which saves the clone, exit and wait of a child (under the debug kernel a
+ * third of a case).  Should the exec succeed after all, the worker is gone:
+ * worker_case[] tells part_fuzz() which case replaced it.
+ */
+static void exec_in_worker(struct fuzz_ctx *ctx, struct child_arg *a, long n)
+{
+	const struct env *e = a->env;
+	int i;
+
+	if (e->persona)
+		syscall(__NR_personality, e->persona);
+	set_limits(e);
+	st->worker_case[ctx->w] = n;
+	do_exec(a);
+	a->err = errno;
+	st->worker_case[ctx->w] = -1;
+	for (i = 0; i < NLIMITS; i++) {
+		if (e->set[i])
+			syscall(__NR_setrlimit, limits[i].resource,
+				&ctx->lim[i]);
+	}
+	if (e->persona)
+		syscall(__NR_personality, PER_LINUX);
+}
+
 /* One case: generate, run, classify.  */
 static void fuzz_case(struct fuzz_ctx *ctx, long n)
 {
@@ -918,12 +966,12 @@ static void fuzz_case(struct fuzz_ctx *ctx, long n)
 	struct expect x = { 0 };
 	struct args a = { 0 };
 	struct env e;
-	int code, code2, status, race = 0, wfd = -1, big, err;
+	int code, code2, status = 0, race = 0, wfd = -1, big, err;
 	mode_t mode = 0755;
 	enum how how;
 	unsigned int r;
 	pid_t pid;
-	bool tight, ran = false;
+	bool tight, in_worker, ran = false;
 	double t0 = now();
 
 	cur_case = n;
@@ -1062,15 +1110,23 @@ static void fuzz_case(struct fuzz_ctx *ctx, long n)
 		fail(n, "pthread_create");
 		race = 0;
 	}
+	/* not when replaying: the case must be seen failing */
+	in_worker = x.want == W_ERRNO && !tight && !x.e2big_maybe && !race &&
+		    how != H_COMPAT && replay < 0;
 	alarm(HANG_SECONDS);
-	pid = spawn(&ca);
-	if (pid < 0) {
-		fail(n, "clone: %s", strerror(errno));
-		alarm(0);
-		goto out_race;
+	if (in_worker) {
+		exec_in_worker(ctx, &ca, n);
+		__atomic_add_fetch(&st->in_worker, 1, __ATOMIC_RELAXED);
+	} else {
+		pid = spawn(&ca);
+		if (pid < 0) {
+			fail(n, "clone: %s", strerror(errno));
+			alarm(0);
+			goto out_race;
+		}
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
 	}
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
 	alarm(0);
 	ran = true;
 
@@ -1168,12 +1224,28 @@ out:
 	free(a.mem);
 }
 
+/*
+ * Stack for exec_in_worker(): a case's RLIMIT_STACK or RLIMIT_AS must not
+ * stop the worker's own stack from growing while they apply.
+ */
+static void grow_stack(void)
+{
+	volatile char buf[64 * 1024];
+
+	buf[0] = 0;
+	buf[sizeof(buf) - 1] = buf[0];
+}
+
 static void fuzz_worker(int w, double deadline)
 {
-	struct fuzz_ctx ctx = { .mode = 0 };
+	struct fuzz_ctx ctx = { .w = w };
 	long n;
+	int i;
 
 	ctx.pid = getpid();
+	for (i = 0; i < NLIMITS; i++)
+		getrlimit(limits[i].resource, &ctx.lim[i]);
+	grow_stack();
 	snprintf(ctx.dir, sizeof(ctx.dir), "/tmp/tiny_fuzz.%d.%d", ctx.pid, w);
 	if (mkdir(ctx.dir, 0755) && errno != EEXIST) {
 		printf("FAIL mkdir %s: %s\n", ctx.dir, strerror(errno));
@@ -1214,6 +1286,8 @@ static void print_stats(double secs)
 	       st->refused, st->exited, st->killed);
 	printf(" (after the point of no return, tight limits: %ld), failures %ld\n",
 	       st->killed_late, st->failures);
+	printf("# fuzz: refused execs by the fuzzer itself (no child): %ld\n",
+	       st->in_worker);
 	printf("# fuzz: errnos:");
 	for (i = 0; i < 160; i++)
 		if (st->err[i])
@@ -1245,6 +1319,7 @@ static int part_fuzz(void)
 	if (replay >= 0)
 		nworkers = 1;
 	for (i = 0; i < nworkers; i++) {
+		st->worker_case[i] = -1;
 		pids[i] = fork();
 		if (pids[i] < 0) {
 			perror("fork");
@@ -1268,6 +1343,10 @@ static int part_fuzz(void)
 			if (waitpid(pids[i], &status, WNOHANG) == pids[i]) {
 				if (!WIFEXITED(status) || WEXITSTATUS(status))
 					ret = 1;
+				if (st->worker_case[i] >= 0)
+					fail(st->worker_case[i],
+					     "exec of a file that must be refused replaced the fuzzer (wait status %#x)",
+					     status);
 				pids[i] = 0;
 				done++;
 			}
@@ -1282,7 +1361,7 @@ static int part_fuzz(void)
 			printf("# fuzz: %ld execs, %.0f s\n", st->execs,
 			       now() - start);
 		fflush(stdout);
-		sleep(replay >= 0 ? 0 : 5);
+		sleep(replay >= 0 ? 0 : 1);
 	}
 	print_stats(now() - start);
 	if (st->failures)
