@@ -248,6 +248,32 @@ static void put32(unsigned char *p, __u32 v)
 }
 
 /* Code for template @t at offset 8 of a file of @size bytes, in @code. */
+/*
+ * Random bytes that may run: no system call (the program could do
+ * anything), and no far return or far call or jump through a selector
+ * (lret, iret, lcall/ljmp *mem), whose stack or table read QEMU's TCG
+ * does at an address cut to 32 bits as a supervisor access: a page fault
+ * the kernel reports as an oops, for a static ELF file too, not the
+ * loader's business.  Changes c[from..n), with c[from - 1] as context.
+ */
+static void defuse(unsigned char *c, size_t from, size_t n)
+{
+	size_t i;
+
+	for (i = from ? from - 1 : 0; i < n; i++) {
+		if (i >= from && (c[i] == 0xca || c[i] == 0xcb || c[i] == 0xcf))
+			c[i] = 0x90;
+		if (i + 1 >= n)
+			break;
+		if (c[i] == 0xff && ((c[i + 1] >> 3) & 7) >= 3 &&
+		    ((c[i + 1] >> 3) & 7) <= 5 && ((c[i + 1] >> 3) & 7) != 4)
+			c[i + 1] ^= 0x38;
+		if ((c[i] == 0x0f && (c[i + 1] == 0x05 || c[i + 1] == 0x34)) ||
+		    (c[i] == 0xcd && c[i + 1] == 0x80))
+			c[i + 1] = 0x90;
+	}
+}
+
 static size_t gen_code(__u64 *s, int t, unsigned char flags, size_t size,
 		       int *code, unsigned char *c)
 {
@@ -321,31 +347,11 @@ static size_t gen_code(__u64 *s, int t, unsigned char flags, size_t size,
 		c[n++] = 0x0f; c[n++] = 0x05;
 		break;
 	}
-	default:	/* random bytes without any system call instruction */
+	default:	/* random bytes */
 		n = 1 + rnd(s, 64);
 		for (i = 0; i < n; i++)
 			c[i] = (unsigned char)next(s);
-		/*
-		 * Far returns and far calls or jumps through a selector
-		 * (lret, iret, lcall/ljmp *mem) make QEMU's TCG report a
-		 * supervisor page fault in user mode, which the kernel
-		 * reports as an oops: not the loader's business.
-		 */
-		for (i = 0; i < n; i++) {
-			if (c[i] == 0xca || c[i] == 0xcb || c[i] == 0xcf)
-				c[i] = 0x90;
-			if (c[i] == 0xff && i + 1 < n &&
-			    ((c[i + 1] >> 3) & 7) >= 3 &&
-			    ((c[i + 1] >> 3) & 7) <= 5 &&
-			    ((c[i + 1] >> 3) & 7) != 4)
-				c[i + 1] ^= 0x38;
-		}
-		for (i = 0; i + 1 < n; i++) {
-			if ((c[i] == 0x0f && (c[i + 1] == 0x05 ||
-					      c[i + 1] == 0x34)) ||
-			    (c[i] == 0xcd && c[i + 1] == 0x80))
-				c[i + 1] = 0x90;
-		}
+		defuse(c, 0, n);
 		break;
 	}
 	return n;
@@ -434,9 +440,10 @@ static void gen_file(__u64 *s, struct tfile *f, int *code)
 	f->truncated = f->size < 8 + n;
 
 	/* padding after the code: zeros or noise */
-	if (chance(s, 30)) {
+	if (chance(s, 30) && f->len > 8 + n) {
 		for (fill = 8 + n; fill < f->len; fill++)
 			f->buf[fill] = (unsigned char)next(s);
+		defuse(f->buf + 8, n, f->len - 8);
 	}
 
 	/* a bad magic byte now and then, never an ELF or #! file */
@@ -1988,7 +1995,8 @@ int main(int argc, char **argv)
 		ret = 1;
 	if (want_part("conc") && part_conc())
 		ret = 1;
-	if (kmsg_check("end"))
+	kmsg_check("end");
+	if (reports)
 		ret = 1;
 	printf("# tiny_fuzz: kernel reports %ld\n", reports);
 	printf("# tiny_fuzz: %s\n", ret ? "FAIL" : "PASS");
