@@ -247,7 +247,6 @@ static void put32(unsigned char *p, __u32 v)
 	memcpy(p, &v, 4);
 }
 
-/* Code for template @t at offset 8 of a file of @size bytes, in @code. */
 /*
  * Random bytes that may run: no system call (the program could do
  * anything), and no far return or far call or jump through a selector
@@ -274,6 +273,7 @@ static void defuse(unsigned char *c, size_t from, size_t n)
 	}
 }
 
+/* Code for template @t at offset 8 of a file of @size bytes, in @code. */
 static size_t gen_code(__u64 *s, int t, unsigned char flags, size_t size,
 		       int *code, unsigned char *c)
 {
@@ -1371,6 +1371,9 @@ static int part_fuzz(void)
 		sleep(replay >= 0 ? 0 : 1);
 	}
 	print_stats(now() - start);
+	if (deadline && now() > deadline && st->execs < max_execs)
+		printf("# fuzz: stopped by the time limit after %ld of %ld execs\n",
+		       st->execs, max_execs);
 	if (st->failures)
 		ret = 1;
 	return ret;
