@@ -1237,10 +1237,10 @@ out:
  */
 static void grow_stack(void)
 {
-	volatile char buf[64 * 1024];
+	char buf[64 * 1024];
 
-	buf[0] = 0;
-	buf[sizeof(buf) - 1] = buf[0];
+	memset(buf, 0, sizeof(buf));
+	__asm__ __volatile__("" : : "r" (buf) : "memory");
 }
 
 static void fuzz_worker(int w, double deadline)
