@@ -604,10 +604,13 @@ static void ignore_alarm(int sig)
 {
 }
 
-static void set_limits(const struct env *e)
+/* The case's personality and rlimits, in the task that will exec */
+static void enter_env(const struct env *e)
 {
 	int i;
 
+	if (e->persona)
+		syscall(__NR_personality, e->persona);
 	for (i = 0; i < NLIMITS; i++) {
 		struct rlimit rl = { e->lim[i], e->lim[i] };
 
@@ -654,8 +657,6 @@ static int child_fn(void *p)
 
 	dup2(a->devnull, 1);
 	dup2(a->devnull, 2);
-	if (e->persona)
-		syscall(__NR_personality, e->persona);
 	if (e->timer) {
 		struct itimerval it = { { 0, 0 }, { 0, LOOP_USEC } };
 
@@ -668,7 +669,7 @@ static int child_fn(void *p)
 		signal(SIGALRM, ignore_alarm);
 		setitimer(ITIMER_REAL, &it, NULL);
 	}
-	set_limits(e);
+	enter_env(e);
 	do_exec(a);
 	a->err = errno;
 	_exit(127);
@@ -946,9 +947,7 @@ static void exec_in_worker(struct fuzz_ctx *ctx, struct child_arg *a, long n)
 	const struct env *e = a->env;
 	int i;
 
-	if (e->persona)
-		syscall(__NR_personality, e->persona);
-	set_limits(e);
+	enter_env(e);
 	st->worker_case[ctx->w] = n;
 	do_exec(a);
 	a->err = errno;
