@@ -74,6 +74,7 @@
 #define HANG_SECONDS		60
 #define LOOP_USEC		100000		/* timer for looping code */
 #define RECURSE_STACK		(512 * 1024)	/* RLIMIT_STACK of call . */
+#define STACK_SLACK		(256 * 1024)	/* stack besides the strings */
 #define MODULE_NAME		"binfmt_tiny"
 #define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
 
@@ -84,7 +85,7 @@ static int nworkers = 2;
 static long replay = -1;
 static bool verbose;
 static const char *parts = "fuzz,failnth,conc";
-static long conc_seconds = 20;
+static long conc_seconds = 10;
 static int failnth_samples = 1000;
 static char dir[PATH_MAX - 64];	/* where the samples are */
 
@@ -210,6 +211,7 @@ struct stats {
 	long worker_case[MAX_WORKERS];
 	/* where the time goes: cases and microseconds by template */
 	long tmpl_cases[T_NTMPL], tmpl_us[T_NTMPL];
+	long race_cases[3], race_us[3];	/* by race: none, 1, 2 */
 };
 
 static struct stats *st;
@@ -792,15 +794,20 @@ static int e2big(const struct args *a, const struct env *e)
 }
 
 /*
- * Stack exhaustion: a small limit, reached in a few page faults; without
- * one, RLIMIT_STACK may be unlimited and the recursion ends in the OOM
- * killer.
+ * Stack exhaustion: a small limit, reached in few page faults (each costs
+ * a lot under the debug kernel); without one, RLIMIT_STACK may be
+ * unlimited and the recursion ends in the OOM killer.  Arguments of
+ * @bytes fit it as they fit any limit that is not tight.
  */
-static void cap_stack(struct env *e)
+static void cap_stack(struct env *e, size_t bytes)
 {
-	if (!e->set[L_STACK] || e->lim[L_STACK] > RECURSE_STACK) {
+	size_t lim = (4 * bytes + STACK_SLACK + PAGE - 1) & ~(PAGE - 1);
+
+	if (lim > RECURSE_STACK)
+		lim = RECURSE_STACK;
+	if (!e->set[L_STACK] || e->lim[L_STACK] > lim) {
 		e->set[L_STACK] = true;
-		e->lim[L_STACK] = RECURSE_STACK;
+		e->lim[L_STACK] = lim;
 	}
 }
 
@@ -814,7 +821,7 @@ static bool any_limit(const struct env *e)
 	return false;
 }
 
-static void gen_env(__u64 *s, struct env *e, int tmpl)
+static void gen_env(__u64 *s, struct env *e)
 {
 	int i;
 
@@ -825,8 +832,6 @@ static void gen_env(__u64 *s, struct env *e, int tmpl)
 			e->lim[i] = limits[i].vals[rnd(s, limits[i].nvals)];
 		}
 	}
-	if (tmpl == T_RECURSE)
-		cap_stack(e);
 	if (chance(s, 10))
 		e->persona |= ADDR_NO_RANDOMIZE;
 	if (chance(s, 3))
@@ -890,6 +895,12 @@ static void *race_fn(void *p)
 		close(fd);
 	}
 	return NULL;
+}
+
+static void stop_racer(struct racer *r, pthread_t thread)
+{
+	__atomic_store_n(&r->stop, true, __ATOMIC_RELAXED);
+	pthread_join(thread, NULL);
 }
 
 static void fail(long n, const char *fmt, ...)
@@ -977,13 +988,13 @@ static void fuzz_case(struct fuzz_ctx *ctx, long n)
 	enum how how;
 	unsigned int r;
 	pid_t pid;
-	bool tight, in_worker, ran = false;
+	bool tight, in_worker, racing = false, ran = false;
 	double t0 = now();
 
 	cur_case = n;
 	next(&s);
 	gen_file(&s, &f, &code);
-	gen_env(&s, &e, f.tmpl);
+	gen_env(&s, &e);
 
 	r = rnd(&s, 100);
 	how = r < 60 ? H_EXECVE : r < 70 ? H_EXECVEAT : r < 80 ?
@@ -1003,6 +1014,8 @@ static void fuzz_case(struct fuzz_ctx *ctx, long n)
 	if (chance(&s, 2))
 		wfd = 1;		/* ETXTBSY */
 	gen_args(&s, ctx->path, &a);
+	if (f.tmpl == T_RECURSE)
+		cap_stack(&e, a.bytes);
 	if (how == H_COMPAT && (a.argc == 0 || any_limit(&e) || e.persona))
 		how = H_EXECVE;
 
@@ -1013,7 +1026,7 @@ static void fuzz_case(struct fuzz_ctx *ctx, long n)
 	if (race) {
 		gen_file(&s, &f2, &code2);
 		if (f2.tmpl == T_RECURSE)
-			cap_stack(&e);
+			cap_stack(&e, a.bytes);
 		/* the file the exec sees is f2 (race 1) */
 		if (race == 2) {
 			racer.path = ctx->path;
@@ -1103,7 +1116,7 @@ static void fuzz_case(struct fuzz_ctx *ctx, long n)
 		tight = (e.set[L_AS] &&
 			 e.lim[L_AS] < need + (8 << 20) + 4 * a.bytes) ||
 			(e.set[L_STACK] &&
-			 e.lim[L_STACK] < 4 * a.bytes + (256 << 10));
+			 e.lim[L_STACK] < 4 * a.bytes + STACK_SLACK);
 		x.late_kill_ok = tight;
 		if (how == H_COMPAT && x.want == W_ERRNO && x.err != E2BIG) {
 			/* elf_exec32 ran and exits with the errno */
@@ -1112,9 +1125,12 @@ static void fuzz_case(struct fuzz_ctx *ctx, long n)
 		}
 	}
 
-	if (race == 2 && pthread_create(&thread, NULL, race_fn, &racer)) {
-		fail(n, "pthread_create");
-		race = 0;
+	if (race == 2) {
+		racing = !pthread_create(&thread, NULL, race_fn, &racer);
+		if (!racing) {
+			fail(n, "pthread_create");
+			race = 0;
+		}
 	}
 	/* not when replaying: the case must be seen failing */
 	in_worker = x.want == W_ERRNO && !tight && !x.e2big_maybe && !race &&
@@ -1125,6 +1141,16 @@ static void fuzz_case(struct fuzz_ctx *ctx, long n)
 		__atomic_add_fetch(&st->in_worker, 1, __ATOMIC_RELAXED);
 	} else {
 		pid = spawn(&ca);
+		/*
+		 * The vfork parent resumes once the exec has failed or
+		 * passed the point of no return, where the loader is done
+		 * with the file's contents: a writer spinning on past that
+		 * only takes the other worker's vCPU.
+		 */
+		if (racing) {
+			stop_racer(&racer, thread);
+			racing = false;
+		}
 		if (pid < 0) {
 			fail(n, "clone: %s", strerror(errno));
 			alarm(0);
@@ -1207,17 +1233,17 @@ static void fuzz_case(struct fuzz_ctx *ctx, long n)
 	}
 	fail(n, "unexpected wait status %#x", status);
 out_race:
-	if (race == 2) {
-		__atomic_store_n(&racer.stop, true, __ATOMIC_RELAXED);
-		pthread_join(thread, NULL);
-	}
+	if (racing)
+		stop_racer(&racer, thread);
 out:
 	if (ran) {
 		int t = race == 1 ? f2.tmpl : f.tmpl;	/* the file that ran */
+		long us = (now() - t0) * 1e6;
 
 		__atomic_add_fetch(&st->tmpl_cases[t], 1, __ATOMIC_RELAXED);
-		__atomic_add_fetch(&st->tmpl_us[t], (long)((now() - t0) * 1e6),
-				   __ATOMIC_RELAXED);
+		__atomic_add_fetch(&st->tmpl_us[t], us, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&st->race_cases[race], 1, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&st->race_us[race], us, __ATOMIC_RELAXED);
 	}
 	if (wfd > 0)
 		close(wfd);
@@ -1282,6 +1308,13 @@ static void fuzz_worker(int w, double deadline)
 	rmdir(ctx.dir);
 }
 
+static double ms_per(long us, long cases)
+{
+	if (!cases)
+		return 0.0;
+	return us / 1e3 / cases;
+}
+
 static void print_stats(double secs)
 {
 	int i;
@@ -1302,7 +1335,13 @@ static void print_stats(double secs)
 	for (i = 0; i < T_NTMPL; i++)
 		if (st->tmpl_cases[i])
 			printf(" %s %.1f", tmpl_name[i],
-			       st->tmpl_us[i] / 1e3 / st->tmpl_cases[i]);
+			       ms_per(st->tmpl_us[i], st->tmpl_cases[i]));
+	printf("\n# fuzz: cases, ms per case: no race %ld %.1f",
+	       st->race_cases[0], ms_per(st->race_us[0], st->race_cases[0]));
+	printf(", rewritten before the exec %ld %.1f",
+	       st->race_cases[1], ms_per(st->race_us[1], st->race_cases[1]));
+	printf(", racing writer %ld %.1f",
+	       st->race_cases[2], ms_per(st->race_us[2], st->race_cases[2]));
 	printf("\n# fuzz: signals:");
 	for (i = 0; i < 65; i++)
 		if (st->sig[i])
@@ -1911,7 +1950,7 @@ static void help(const char *prog)
 	       "  -s, -n, -t, -j: seed, maximum execs and seconds, worker processes of fuzz\n"
 	       "  -p: parts to run, of fuzz,failnth,conc (default all)\n"
 	       "  -g: how many good samples failnth goes through (default all)\n"
-	       "  -C: seconds per phase of conc; -c: replay one fuzz case, verbosely\n",
+	       "  -C: seconds per phase of conc (default 10); -c: replay one case, verbosely\n",
 	       prog);
 }
 
