@@ -214,6 +214,10 @@ struct stats {
 	long race_cases[3], race_us[3];	/* by race: none, 1, 2 */
 };
 
+static const char *const race_name[] = {
+	"no race", "rewritten before the exec", "racing writer",
+};
+
 static struct stats *st;
 
 /* What a run of a case may end in */
@@ -1336,12 +1340,10 @@ static void print_stats(double secs)
 		if (st->tmpl_cases[i])
 			printf(" %s %.1f", tmpl_name[i],
 			       ms_per(st->tmpl_us[i], st->tmpl_cases[i]));
-	printf("\n# fuzz: cases, ms per case: no race %ld %.1f",
-	       st->race_cases[0], ms_per(st->race_us[0], st->race_cases[0]));
-	printf(", rewritten before the exec %ld %.1f",
-	       st->race_cases[1], ms_per(st->race_us[1], st->race_cases[1]));
-	printf(", racing writer %ld %.1f",
-	       st->race_cases[2], ms_per(st->race_us[2], st->race_cases[2]));
+	printf("\n# fuzz: cases, ms per case:");
+	for (i = 0; i < ARRAY_SIZE(race_name); i++)
+		printf("%s %s %ld %.1f", i ? "," : "", race_name[i],
+		       st->race_cases[i], ms_per(st->race_us[i], st->race_cases[i]));
 	printf("\n# fuzz: signals:");
 	for (i = 0; i < 65; i++)
 		if (st->sig[i])
