@@ -373,9 +373,8 @@ gate_configs() {
 	pass configs "allnoconfig, MODULES=n, i386"
 }
 
-# bisect_build I V OBJS: patch I of the series tree builds OBJS, vmlinux
-# and the modules with BINFMT_TINY=V (and KUnit for y, once the patch adds
-# it), -Werror.  modpost checks that what a module uses is exported by then.
+# bisect_build I V OBJS: patch I of the series tree builds OBJS with
+# BINFMT_TINY=V (and KUnit for y, once the patch adds it), -Werror.
 bisect_build() {
 	o=$BDIR/gates/bisect-$2
 	lines="CONFIG_64BIT=y CONFIG_MODULES=y CONFIG_BINFMT_ELF=y"
@@ -387,8 +386,7 @@ bisect_build() {
 	fi
 	# shellcheck disable=SC2086
 	TREE=$ST kconfig "$o" tinyconfig $lines &&
-	TREE=$ST kmake "$o" KCFLAGS=-Werror $3 &&
-	TREE=$ST kmake "$o" KCFLAGS=-Werror vmlinux modules
+	TREE=$ST kmake "$o" KCFLAGS=-Werror $3
 }
 
 # bisect_selftests I: the kselftests of patch I build (against the UAPI
@@ -401,11 +399,11 @@ bisect_selftests() {
 		KHDR_INCLUDES="-isystem $o/usr/include" -j"$JOBS" >>"$log" 2>&1
 }
 
-# After each patch, the kernel (vmlinux and modules, with the objects of the
-# files the series touched so far and the KUnit suite) builds with
-# BINFMT_TINY=y and =m, and the kselftests once they are there.  Booting is
-# for the last patch (the harness's y/m/n variants).  A patch whose tree
-# passed before (same content) is not rebuilt.
+# After each patch, the objects of the files the series touched so far (and
+# the KUnit suite, and the kselftests once there) build with BINFMT_TINY=y
+# and =m.  The full builds (vmlinux, modules, boot) of the last patch are
+# the harness's y/m/n variants; intermediate patches are not linked.
+# A patch whose tree passed before (same content) is not rebuilt.
 gate_bisect() {
 	newlog bisect
 	series_tree >>"$log" 2>&1 ||
