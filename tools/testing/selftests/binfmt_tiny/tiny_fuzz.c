@@ -198,6 +198,11 @@ static const char *const tmpl_name[] = {
 	"recurse", "brk", "bss", "random",
 };
 
+/* The cases by race: 0, 1 and 2 in fuzz_case() */
+static const char *const race_name[] = {
+	"no race", "rewritten before the exec", "racing writer",
+};
+
 /* Statistics, shared by the workers */
 struct stats {
 	long execs;
@@ -211,11 +216,7 @@ struct stats {
 	long worker_case[MAX_WORKERS];
 	/* where the time goes: cases and microseconds by template */
 	long tmpl_cases[T_NTMPL], tmpl_us[T_NTMPL];
-	long race_cases[3], race_us[3];	/* by race: none, 1, 2 */
-};
-
-static const char *const race_name[] = {
-	"no race", "rewritten before the exec", "racing writer",
+	long race_cases[ARRAY_SIZE(race_name)], race_us[ARRAY_SIZE(race_name)];
 };
 
 static struct stats *st;
@@ -797,6 +798,12 @@ static int e2big(const struct args *a, const struct env *e)
 	return -1;
 }
 
+/* RLIMIT_STACK under this is tight for arguments of @bytes */
+static size_t stack_need(size_t bytes)
+{
+	return 4 * bytes + STACK_SLACK;
+}
+
 /*
  * Stack exhaustion: a small limit, reached in few page faults (each costs
  * a lot under the debug kernel); without one, RLIMIT_STACK may be
@@ -805,7 +812,7 @@ static int e2big(const struct args *a, const struct env *e)
  */
 static void cap_stack(struct env *e, size_t bytes)
 {
-	size_t lim = (4 * bytes + STACK_SLACK + PAGE - 1) & ~(PAGE - 1);
+	size_t lim = (stack_need(bytes) + PAGE - 1) & ~(PAGE - 1);
 
 	if (lim > RECURSE_STACK)
 		lim = RECURSE_STACK;
@@ -1120,7 +1127,7 @@ static void fuzz_case(struct fuzz_ctx *ctx, long n)
 		tight = (e.set[L_AS] &&
 			 e.lim[L_AS] < need + (8 << 20) + 4 * a.bytes) ||
 			(e.set[L_STACK] &&
-			 e.lim[L_STACK] < 4 * a.bytes + STACK_SLACK);
+			 e.lim[L_STACK] < stack_need(a.bytes));
 		x.late_kill_ok = tight;
 		if (how == H_COMPAT && x.want == W_ERRNO && x.err != E2BIG) {
 			/* elf_exec32 ran and exits with the errno */
