@@ -11,6 +11,7 @@
  */
 
 #include <linux/binfmts.h>
+#include <linux/binfmt_tiny.h>
 #include <linux/compat.h>
 #include <linux/cred.h>
 #include <linux/elf.h>
@@ -31,26 +32,8 @@
 #include <linux/uaccess.h>
 #include <linux/uidgid.h>
 
-#define TINY_MAGIC		"\x7fTNY"
-#define TINY_F_FIXED		0x01	/* load at TINY_FIXED_BASE */
-#define TINY_F_MAIN		0x02	/* enter as main(argc, argv, envp) */
-#define TINY_BSS_UNIT		SZ_4K
-#define TINY_FIXED_BASE		0x10000UL
-#define TINY_MAX_SIZE		SZ_16M
-
-/**
- * struct tiny_header - the first eight bytes of a tiny binary
- * @magic: TINY_MAGIC
- * @machine: ELF e_machine of the code, little endian
- * @flags: TINY_F_* bits
- * @bss: zero-filled memory after the image, in TINY_BSS_UNIT units
- */
-struct tiny_header {
-	u8	magic[4];
-	__le16	machine;
-	u8	flags;
-	u8	bss;
-} __packed;
+/* How far setup_arg_pages() grows the stack below the arguments, at most */
+#define TINY_STACK_EXPAND	SZ_128K
 
 static_assert(sizeof(struct tiny_header) == 8);
 
@@ -151,7 +134,7 @@ static int tiny_parse(const struct tiny_header *hdr, loff_t size, u16 machine,
 	if (memcmp(hdr->magic, TINY_MAGIC, sizeof(hdr->magic)))
 		return -ENOEXEC;
 	/* The header alone is not a program: there must be code. */
-	if (size <= (loff_t)sizeof(*hdr) || size > TINY_MAX_SIZE)
+	if (size <= (loff_t)sizeof(*hdr) || size > (loff_t)TINY_MAX_SIZE)
 		return -ENOEXEC;
 	if (le16_to_cpu(hdr->machine) != machine)
 		return -ENOEXEC;
@@ -168,15 +151,34 @@ static int tiny_parse(const struct tiny_header *hdr, loff_t size, u16 machine,
 	return 0;
 }
 
-/*
- * Resource limits are checked here rather than left to the mappings,
- * which run after the point of no return and could only kill the task.
+/**
+ * tiny_check_limits() - refuse an exec that its mappings would not survive
+ * @bprm: the exec in progress
+ * @layout: the binary's validated layout
+ *
+ * The mappings are made after the point of no return, where a failure can
+ * only kill the task, so RLIMIT_DATA and RLIMIT_AS are checked here, the
+ * way may_expand_vm() will count them: in pages, against everything the
+ * exec maps.  That is the stack as setup_arg_pages() will grow it, the
+ * image and bss, and the exit stub of a TINY_F_MAIN binary.
+ *
+ * Return: 0, or -ENOMEM if a limit would be exceeded.
  */
-static int tiny_check_limits(const struct tiny_layout *layout)
+static int tiny_check_limits(const struct linux_binprm *bprm,
+			     const struct tiny_layout *layout)
 {
-	if (layout->bss_len > rlimit(RLIMIT_DATA))
+	unsigned long stack = bprm->vma->vm_end - bprm->vma->vm_start;
+	unsigned long rlim_stack = bprm->rlim_stack.rlim_cur & PAGE_MASK;
+	unsigned long total;
+
+	stack = max(stack, min(rlim_stack, stack + TINY_STACK_EXPAND));
+	total = stack + layout->total_len;
+	if (layout->flags & TINY_F_MAIN)
+		total += PAGE_SIZE;
+
+	if (layout->bss_len >> PAGE_SHIFT > rlimit(RLIMIT_DATA) >> PAGE_SHIFT)
 		return -ENOMEM;
-	if (layout->total_len > rlimit(RLIMIT_AS))
+	if (total >> PAGE_SHIFT > rlimit(RLIMIT_AS) >> PAGE_SHIFT)
 		return -ENOMEM;
 	return 0;
 }
@@ -216,24 +218,51 @@ static unsigned long tiny_map(struct file *file,
 	return base;
 }
 
+/**
+ * tiny_set_brk() - record the layout and place the heap
+ * @mm: the new address space
+ * @base: where the image was mapped
+ * @layout: the binary's validated layout
+ * @randomize: randomize_va_space as of this exec
+ *
+ * A relocatable tiny binary lives in the mmap area, as a static PIE does,
+ * so its heap is placed as binfmt_elf places a static PIE's: out of the
+ * mmap area, where the next mapping (the exit stub, say) would be put right
+ * at the break in the bottom-up layout, and into the unused
+ * ELF_ET_DYN_BASE region.  A TINY_F_FIXED binary keeps its heap after the
+ * bss, as an ET_EXEC does.
+ */
 static void tiny_set_brk(struct mm_struct *mm, unsigned long base,
 			 const struct tiny_layout *layout, int randomize)
 {
+	bool moved = false;
+
 	mm->start_code = base;
 	mm->end_code = base + layout->file_size;
 	mm->start_data = base + layout->image_len;
 	mm->end_data = base + layout->total_len;
 	mm->brk = mm->end_data;
 
+	if (!IS_ENABLED(CONFIG_COMPAT_BRK) &&
+	    IS_ENABLED(CONFIG_ARCH_HAS_ELF_RANDOMIZE) &&
+	    !(layout->flags & TINY_F_FIXED)) {
+		mm->brk = PAGE_ALIGN(ELF_ET_DYN_BASE);
+		moved = true;
+	}
+
 	if ((current->flags & PF_RANDOMIZE) && randomize > 1) {
-		/* Leave a guard page between bss and heap, as ELF does. */
-		mm->brk += PAGE_SIZE;
+		/* A heap that was not moved keeps a guard page from the bss. */
+		if (!moved)
+			mm->brk += PAGE_SIZE;
 		mm->brk = arch_randomize_brk(mm);
-#ifdef compat_brk_randomized
-		current->brk_randomized = 1;
-#endif
+		moved = true;
 	}
 	mm->start_brk = mm->brk;
+
+#ifdef compat_brk_randomized
+	if (moved)
+		current->brk_randomized = 1;
+#endif
 }
 
 /*
@@ -308,14 +337,9 @@ static int tiny_create_tables(struct linux_binprm *bprm, unsigned long entry)
 	unsigned long *auxv = mm->saved_auxv;
 	unsigned long __user *sp;
 	unsigned long p = bprm->p;
-	unsigned long flags = 0;
 	u8 random[16];
 	int items, n = 0;
 	int ret;
-
-	/* as binfmt_elf, for the interpreter of a binfmt_misc "P" entry */
-	if (bprm->interp_flags & BINPRM_FLAGS_PRESERVE_ARGV0)
-		flags |= AT_FLAGS_PRESERVE_ARGV0;
 
 	get_random_bytes(random, sizeof(random));
 	p -= sizeof(random);
@@ -326,7 +350,7 @@ static int tiny_create_tables(struct linux_binprm *bprm, unsigned long entry)
 	TINY_AUX(AT_HWCAP, ELF_HWCAP);
 	TINY_AUX(AT_PAGESZ, PAGE_SIZE);
 	TINY_AUX(AT_CLKTCK, CLOCKS_PER_SEC);
-	TINY_AUX(AT_FLAGS, flags);
+	TINY_AUX(AT_FLAGS, bprm_at_flags(bprm));
 	TINY_AUX(AT_ENTRY, entry);
 	TINY_AUX(AT_UID, from_kuid_munged(cred->user_ns, cred->uid));
 	TINY_AUX(AT_EUID, from_kuid_munged(cred->user_ns, cred->euid));
@@ -406,9 +430,16 @@ static int load_tiny_binary(struct linux_binprm *bprm)
 		return ret;
 	if (!can_mmap_file(bprm->file) || !tiny_arch_can_exec())
 		return -ENOEXEC;
-	ret = tiny_check_limits(&layout);
+	ret = tiny_check_limits(bprm, &layout);
 	if (ret)
 		return ret;
+
+	/*
+	 * A binfmt_misc "L" entry substitutes for a PT_INTERP, which a tiny
+	 * binary does not have: run it natively, as binfmt_elf runs a binary
+	 * without PT_INTERP, instead of having begin_new_exec() refuse it.
+	 */
+	bprm_drop_loader(bprm);
 
 	ret = begin_new_exec(bprm);
 	if (ret)
@@ -459,6 +490,11 @@ static int load_tiny_binary(struct linux_binprm *bprm)
 static struct linux_binfmt tiny_format = {
 	.module		= THIS_MODULE,
 	.load_binary	= load_tiny_binary,
+#if defined(CONFIG_BINFMT_ELF) && defined(CONFIG_ELF_CORE)
+	/* A tiny process is a native process: dump it as ELF dumps one. */
+	.core_dump	= binfmt_elf_core_dump,
+	.min_coredump	= ELF_EXEC_PAGESIZE,
+#endif
 };
 
 static int __init init_tiny_binfmt(void)
@@ -483,12 +519,12 @@ static void __exit exit_tiny_binfmt(void)
 		__free_page(tiny_stub_pages[0]);
 }
 
-module_init(init_tiny_binfmt);
+core_initcall(init_tiny_binfmt);
 module_exit(exit_tiny_binfmt);
 
 MODULE_DESCRIPTION("Kernel support for tiny flat binaries");
 MODULE_LICENSE("GPL");
 
-#ifdef CONFIG_BINFMT_TINY_KUNIT_TEST
+#if IS_ENABLED(CONFIG_BINFMT_TINY_KUNIT_TEST)
 #include "tests/binfmt_tiny_kunit.c"
 #endif

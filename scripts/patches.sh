@@ -11,7 +11,25 @@ set -eu
 . "$(dirname "$0")/lib.sh"
 
 srcroot=$(cd "$SERIES/.." && pwd)
-base=$("$ROOT/scripts/base-tree.sh")
+
+# With KDIR, the series is made on that tree's HEAD (or BASE=REV there),
+# which its base-commit: then names; the patches go to build/kdir-patches
+# unless PATCHES says where.  Without, on the pristine Debian base tree.
+if [ -n "${KDIR:-}" ]; then
+	git -C "$KDIR" rev-parse -q --verify HEAD >/dev/null 2>&1 ||
+		die "KDIR=$KDIR is not a git tree: make patches needs its commits (make apply works on any tree)"
+	[ -f "$KDIR/fs/exec.c" ] || die "KDIR=$KDIR is not a kernel tree"
+	base=$(cd "$KDIR" && pwd)
+	baserev=$(git -C "$base" rev-parse -q --verify "${BASE:-HEAD}^{commit}") ||
+		die "BASE=${BASE:-HEAD} is not a commit of $KDIR"
+	repo=$BDIR/series-kdir.git
+	rm -rf "$repo"
+	[ "$PATCHES" != "$ROOT/patches" ] || PATCHES=$BDIR/kdir-patches
+else
+	base=$("$ROOT/scripts/base-tree.sh")
+	baserev=base
+	repo=$BDIR/series.git
+fi
 
 if [ "${SIGNOFF:-0}" = 1 ]; then
 	name=$(git config user.name) && email=$(git config user.email) ||
@@ -26,16 +44,15 @@ export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
 export GIT_AUTHOR_NAME="$name" GIT_AUTHOR_EMAIL="$email"
 export GIT_COMMITTER_NAME="$name" GIT_COMMITTER_EMAIL="$email"
 
-repo=$BDIR/series.git
-if [ ! -f "$repo/HEAD" ] || ! git --git-dir="$repo" rev-parse -q --verify base >/dev/null; then
+if [ ! -f "$repo/HEAD" ] || ! git --git-dir="$repo" rev-parse -q --verify "$baserev^{commit}" >/dev/null; then
 	rm -rf "$repo"
 	mkdir -p "$BDIR"
 	git clone -q --bare --shared "$base" "$repo"
 fi
 export GIT_DIR="$repo" GIT_INDEX_FILE="$repo/series-index"
 
-git read-tree base
-head=$(git rev-parse 'base^{commit}')
+git read-tree "$baserev"
+head=$(git rev-parse "$baserev^{commit}")
 n=0
 for dir in "$SERIES"/[0-9]*/; do
 	dir=${dir%/}
@@ -44,7 +61,7 @@ for dir in "$SERIES"/[0-9]*/; do
 	n=$((n + 1))
 	if [ -f "$dir/edit.diff" ]; then
 		git apply --cached "$dir/edit.diff" ||
-			die "$dir/edit.diff does not apply on top of the previous patches"
+			die "$dir/edit.diff does not apply on top of the previous patches${KDIR:+ on $KDIR}"
 	fi
 	if [ -f "$dir/files" ]; then
 		sed -e '/^[[:space:]]*#/d' -e '/^[[:space:]]*$/d' "$dir/files" |
@@ -76,5 +93,5 @@ rm -f "$PATCHES"/*.patch
 # shellcheck disable=SC2086
 GIT_COMMITTER_DATE=2026-01-01T00:00:00Z git -c core.abbrev=12 format-patch -q -o "$PATCHES" \
 	--cover-letter --cover-from-description=subject \
-	--base=base --no-signature $signoff base..series
+	--base="$baserev" --no-signature $signoff "$baserev..series"
 msg "$n patches in ${PATCHES#"$ROOT"/}/"

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * KUnit tests for the header validation and layout of binfmt_tiny.
+ * KUnit tests of binfmt_tiny: header validation, layout and the
+ * process-entry stack.
  * Included by fs/binfmt_tiny.c, so that the static functions are in scope.
  */
 #include <kunit/test.h>
 
-/* A valid plain-mode header for the running kernel, in a 128-byte buffer. */
+/* A valid plain-mode header for the running kernel, in a bprm buffer. */
 static void tiny_good_header(u8 *buf)
 {
 	struct tiny_header *hdr = (struct tiny_header *)buf;
@@ -163,33 +164,151 @@ static void tiny_bss_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, l.bss_len % PAGE_SIZE, 0);
 }
 
-/* The largest fixed-address binary fits below any task size. */
-static void tiny_fixed_layout_test(struct kunit *test)
+/*
+ * A user-space stack for tiny_create_tables(): the argument strings at the
+ * bottom of a mapping in a KUnit address space, the stack pointer at its top.
+ */
+#define TINY_TEST_STACK		(4 * PAGE_SIZE)
+
+static const char tiny_test_strings[] = "prog\0arg one\0KEY=value";
+
+static void tiny_test_bprm(struct kunit *test, struct linux_binprm *bprm)
 {
-	struct tiny_header *hdr;
-	struct tiny_layout l;
-	u8 buf[BINPRM_BUF_SIZE];
+	struct mm_struct *mm;
+	unsigned long base;
 
-	tiny_good_header(buf);
-	hdr = (struct tiny_header *)buf;
-	hdr->flags = TINY_F_FIXED;
-	hdr->bss = 255;
+	base = kunit_vm_mmap(test, NULL, 0, TINY_TEST_STACK,
+			     PROT_READ | PROT_WRITE,
+			     MAP_PRIVATE | MAP_ANONYMOUS, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR_VALUE(base));
+	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)base,
+					   tiny_test_strings,
+					   sizeof(tiny_test_strings)), 0);
 
-	KUNIT_ASSERT_EQ(test, tiny_parse_buf(buf, TINY_MAX_SIZE, &l), 0);
-	KUNIT_EXPECT_EQ(test, TINY_FIXED_BASE % PAGE_SIZE, 0);
-	KUNIT_EXPECT_LT(test, TINY_FIXED_BASE + l.total_len, SZ_32M);
+	mm = current->mm;
+	mm->arg_start = base;
+	memset(bprm, 0, sizeof(*bprm));
+	bprm->argc = 2;
+	bprm->envc = 1;
+	bprm->p = base + TINY_TEST_STACK;
+	bprm->exec = base;
 }
 
-static void tiny_exit_stub_test(struct kunit *test)
+/* Word @i of the stack that tiny_create_tables() left at bprm->p. */
+static unsigned long tiny_stack_word(struct kunit *test,
+				     const struct linux_binprm *bprm, int i)
 {
-	if (!(TINY_SUPPORTED_FLAGS & TINY_F_MAIN))
-		kunit_skip(test, "no TINY_F_MAIN on this architecture");
+	unsigned long val;
 
-	KUNIT_EXPECT_LE(test, sizeof(tiny_exit_stub), PAGE_SIZE);
-	KUNIT_ASSERT_NOT_NULL(test, tiny_stub_pages[0]);
-	KUNIT_EXPECT_NULL(test, tiny_stub_pages[1]);
-	KUNIT_EXPECT_MEMEQ(test, page_address(tiny_stub_pages[0]),
-			   tiny_exit_stub, sizeof(tiny_exit_stub));
+	KUNIT_ASSERT_EQ(test, get_user(val, (unsigned long __user *)bprm->p + i),
+			0);
+	return val;
+}
+
+/* The value of auxiliary vector entry @type, which must be there. */
+static unsigned long tiny_auxv(struct kunit *test,
+			       const struct linux_binprm *bprm, int first,
+			       unsigned long type)
+{
+	unsigned long id;
+	int i;
+
+	for (i = first; (id = tiny_stack_word(test, bprm, i)) != AT_NULL; i += 2)
+		if (id == type)
+			return tiny_stack_word(test, bprm, i + 1);
+	KUNIT_FAIL(test, "auxv entry %lu missing", type);
+	return 0;
+}
+
+static bool tiny_has_auxv(struct kunit *test, const struct linux_binprm *bprm,
+			  int first, unsigned long type)
+{
+	unsigned long id;
+	int i;
+
+	for (i = first; (id = tiny_stack_word(test, bprm, i)) != AT_NULL; i += 2)
+		if (id == type)
+			return true;
+	return false;
+}
+
+/* argc, argv[], envp[] and the auxiliary vector, as a program finds them */
+static void tiny_create_tables_test(struct kunit *test)
+{
+	struct mm_struct *mm;
+	struct linux_binprm bprm;
+	unsigned long base, top, random;
+	int auxv = 1 + 3 + 2;
+
+	tiny_test_bprm(test, &bprm);
+	mm = current->mm;
+	base = mm->arg_start;
+	top = bprm.p;
+	KUNIT_ASSERT_EQ(test, tiny_create_tables(&bprm, base + 8), 0);
+
+	KUNIT_EXPECT_EQ(test, bprm.p % 16, 0);
+	KUNIT_EXPECT_EQ(test, tiny_stack_word(test, &bprm, 0), 2);
+	KUNIT_EXPECT_EQ(test, tiny_stack_word(test, &bprm, 1), base);
+	KUNIT_EXPECT_EQ(test, tiny_stack_word(test, &bprm, 2), base + 5);
+	KUNIT_EXPECT_EQ(test, tiny_stack_word(test, &bprm, 3), 0);
+	KUNIT_EXPECT_EQ(test, tiny_stack_word(test, &bprm, 4), base + 13);
+	KUNIT_EXPECT_EQ(test, tiny_stack_word(test, &bprm, 5), 0);
+	KUNIT_EXPECT_EQ(test, mm->arg_end, base + 13);
+	KUNIT_EXPECT_EQ(test, mm->env_start, base + 13);
+	KUNIT_EXPECT_EQ(test, mm->env_end, base + sizeof(tiny_test_strings));
+
+	KUNIT_EXPECT_EQ(test, tiny_auxv(test, &bprm, auxv, AT_ENTRY), base + 8);
+	KUNIT_EXPECT_EQ(test, tiny_auxv(test, &bprm, auxv, AT_PAGESZ), PAGE_SIZE);
+	KUNIT_EXPECT_EQ(test, tiny_auxv(test, &bprm, auxv, AT_EXECFN), base);
+	KUNIT_EXPECT_EQ(test, tiny_auxv(test, &bprm, auxv, AT_FLAGS), 0);
+	KUNIT_EXPECT_EQ(test, tiny_auxv(test, &bprm, auxv, AT_SECURE), 0);
+	KUNIT_EXPECT_FALSE(test, tiny_has_auxv(test, &bprm, auxv, AT_EXECFD));
+	/* AT_RANDOM: 16 bytes above the tables, below the old top */
+	random = tiny_auxv(test, &bprm, auxv, AT_RANDOM);
+	KUNIT_EXPECT_GT(test, random, bprm.p + auxv * sizeof(long));
+	KUNIT_EXPECT_LE(test, random + 16, top);
+	/* /proc/PID/auxv reads the saved copy: it must be the same */
+	KUNIT_EXPECT_EQ(test, mm->saved_auxv[0],
+			tiny_stack_word(test, &bprm, auxv));
+	KUNIT_EXPECT_EQ(test, mm->saved_auxv[1],
+			tiny_stack_word(test, &bprm, auxv + 1));
+}
+
+/* AT_FLAGS and AT_EXECFD for the interpreter of binfmt_misc entries */
+static void tiny_create_tables_misc_test(struct kunit *test)
+{
+	static const struct {
+		unsigned int interp_flags;
+		unsigned long at_flags;
+	} cases[] = {
+		{ BINPRM_FLAGS_PRESERVE_ARGV0, AT_FLAGS_PRESERVE_ARGV0 },
+		{ BINPRM_FLAGS_TRANSPARENT_INTERP, AT_FLAGS_TRANSPARENT_INTERP },
+	};
+	struct linux_binprm bprm;
+	int auxv = 1 + 3 + 2;
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		tiny_test_bprm(test, &bprm);
+		bprm.interp_flags = cases[i].interp_flags;
+		bprm.have_execfd = 1;
+		bprm.execfd = 7;
+		KUNIT_ASSERT_EQ(test, tiny_create_tables(&bprm, 0), 0);
+		KUNIT_EXPECT_EQ(test, tiny_auxv(test, &bprm, auxv, AT_FLAGS),
+				cases[i].at_flags);
+		KUNIT_EXPECT_EQ(test, tiny_auxv(test, &bprm, auxv, AT_EXECFD), 7);
+	}
+}
+
+/* Strings that are not there fail the exec; they do not oops. */
+static void tiny_create_tables_fault_test(struct kunit *test)
+{
+	struct linux_binprm bprm;
+
+	tiny_test_bprm(test, &bprm);
+	/* far above the mapping: nothing is mapped there */
+	current->mm->arg_start = bprm.p + SZ_1G;
+	KUNIT_EXPECT_LT(test, tiny_create_tables(&bprm, 0), 0);
 }
 
 static struct kunit_case binfmt_tiny_test_cases[] = {
@@ -200,8 +319,9 @@ static struct kunit_case binfmt_tiny_test_cases[] = {
 	KUNIT_CASE(tiny_flags_test),
 	KUNIT_CASE(tiny_size_limit_test),
 	KUNIT_CASE(tiny_bss_test),
-	KUNIT_CASE(tiny_fixed_layout_test),
-	KUNIT_CASE(tiny_exit_stub_test),
+	KUNIT_CASE(tiny_create_tables_test),
+	KUNIT_CASE(tiny_create_tables_misc_test),
+	KUNIT_CASE(tiny_create_tables_fault_test),
 	{}
 };
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The smallest complete tiny program: 11 bytes with the header.
+ * exit(42) in 11 bytes, header included (the smallest program, ret.S, is 9).
  * TINY_F_MAIN: entered like main() with every other register zero, so
  * setting %al sets the return value, and returning lands in the kernel's
  * exit stub, which calls exit_group(42).

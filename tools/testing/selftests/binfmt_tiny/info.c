@@ -3,6 +3,8 @@
  * A tiny program in C (nolibc, plain mode) that reports what it sees of
  * its own process, one "key=value" line each:
  *
+ *	argc		the argument count, in decimal
+ *	argv<i>		each argument, i in decimal
  *	base, entry	image base (entry - 8) and address of _start
  *	sp		stack pointer at entry (the address of argc)
  *	bss		address of a .bss variable
@@ -12,9 +14,16 @@
  *	at_<type>	each auxiliary vector entry, type in decimal
  *	random		the 16 bytes at AT_RANDOM, in hex
  *	execfn		the string at AT_EXECFN
+ *	exe		where /proc/self/exe points
+ *	execfd		if there is an AT_EXECFD entry: the first (up to 16)
+ *			bytes of the file it refers to, in hex
  *	procauxv	ok if /proc/self/auxv matches the auxiliary vector
  *
- * Numbers are in hex with a 0x prefix except the ids.
+ * As the interpreter of a binfmt_misc entry it shows what the dispatch
+ * passed on: the argument vector, AT_FLAGS, AT_EXECFD and the binary
+ * behind it, credentials and AT_SECURE.
+ *
+ * Numbers are in hex with a 0x prefix except argc and the ids.
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -28,6 +37,24 @@
 #endif
 
 static unsigned long auxv_copy[512];
+
+/* The first bytes of the file behind AT_EXECFD, if there is one */
+static void print_execfd(const unsigned long *auxv)
+{
+	unsigned char buf[16];
+	long n, i;
+
+	for (; auxv[0]; auxv += 2) {
+		if (auxv[0] != AT_EXECFD)
+			continue;
+		n = syscall(__NR_pread64, auxv[1], buf, sizeof(buf), 0);
+		printf("execfd=");
+		for (i = 0; i < n; i++)
+			printf("%02x", buf[i]);
+		printf("\n");
+		return;
+	}
+}
 
 static const char *proc_auxv_matches(const unsigned long *auxv)
 {
@@ -56,9 +83,13 @@ int main(int argc, char **argv, char **envp)
 	unsigned int r, e, s;
 	const unsigned char *random;
 	const unsigned long *a;
+	char exe[4096];
+	ssize_t len;
 	int i;
 
 	printf("argc=%d\n", argc);
+	for (i = 0; i < argc; i++)
+		printf("argv%d=%s\n", i, argv[i]);
 	printf("base=0x%lx\n", (unsigned long)_start - 8);
 	printf("entry=0x%lx\n", (unsigned long)_start);
 	printf("sp=0x%lx\n", (unsigned long)argv - sizeof(long));
@@ -83,6 +114,12 @@ int main(int argc, char **argv, char **envp)
 	}
 	if (getauxval(AT_EXECFN))
 		printf("execfn=%s\n", (const char *)getauxval(AT_EXECFN));
+	len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (len >= 0) {
+		exe[len] = '\0';
+		printf("exe=%s\n", exe);
+	}
+	print_execfd(_auxv);
 	printf("procauxv=%s\n", proc_auxv_matches(_auxv));
 	return 0;
 }

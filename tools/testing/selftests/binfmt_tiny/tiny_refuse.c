@@ -300,4 +300,121 @@ TEST_F(refuse, refusals_leave_no_trace)
 	free(path);
 }
 
+/*
+ * RLIMIT_AS is checked before the point of no return against all that the
+ * exec maps: the stack as setup_arg_pages() grows it (by 128 KiB, under
+ * the RLIMIT_STACK set here), the image, the bss and the exit stub of a
+ * TINY_F_MAIN binary.  Under that the exec fails with ENOMEM and the
+ * caller survives; from there on the program runs as usual.  For the
+ * programs that pause, the first limit that works must be their VmSize:
+ * the check counts exactly what the exec maps.
+ */
+#define AS_STACK	(8UL << 20)	/* RLIMIT_STACK during the search */
+#define AS_FIRST	(64UL << 10)
+#define AS_STEP		4096UL
+/* well over the ~150 KiB the samples need, and quick to reach under TCG */
+#define AS_LAST		(1024UL << 10)
+
+FIXTURE(rlimit_as) {
+};
+
+FIXTURE_VARIANT(rlimit_as) {
+	const char *name;
+	int status;		/* exit status */
+	bool paused;		/* a pause program: check VmSize instead */
+};
+
+#define EXITS(n, s)	{ .name = (n), .status = (s) }
+#define PAUSES(n)	{ .name = (n), .paused = true }
+
+FIXTURE_VARIANT_ADD(rlimit_as, exit42_main) EXITS("exit42.tiny", 42);
+FIXTURE_VARIANT_ADD(rlimit_as, exit_group_plain) EXITS("exit_group.tiny", 7);
+FIXTURE_VARIANT_ADD(rlimit_as, bss_plain) EXITS("bss.tiny", 0);
+FIXTURE_VARIANT_ADD(rlimit_as, pause_plain) PAUSES("pause.tiny");
+FIXTURE_VARIANT_ADD(rlimit_as, pause_main) PAUSES("pause_main.tiny");
+
+FIXTURE_SETUP(rlimit_as)
+{
+	tiny_available(_metadata);
+}
+
+FIXTURE_TEARDOWN(rlimit_as)
+{
+	tiny_kill_all();
+}
+
+/* RLIMIT_STACK AS_STACK and RLIMIT_AS @arg bytes */
+static int limit_as(void *arg)
+{
+	struct rlimit as = { (unsigned long)arg, (unsigned long)arg };
+	struct rlimit stack;
+
+	if (getrlimit(RLIMIT_STACK, &stack))
+		return -errno;
+	stack.rlim_cur = AS_STACK;
+	if (setrlimit(RLIMIT_STACK, &stack) || setrlimit(RLIMIT_AS, &as))
+		return -errno;
+	return 0;
+}
+
+/* VmSize of process @pid in KiB, or -1 */
+static long vm_size_kb(pid_t pid)
+{
+	char path[64], *buf, *p;
+	long kb = -1;
+	size_t len;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	if (tiny_read_file(path, &buf, &len))
+		return -1;
+	p = strstr(buf, "\nVmSize:");
+	if (p)
+		kb = strtol(p + strlen("\nVmSize:"), NULL, 10);
+	free(buf);
+	return kb;
+}
+
+TEST_F(rlimit_as, enomem_until_it_fits)
+{
+	char *path = tiny_sample(variant->name);
+	struct tiny_cmd cmd = { .path = path, .prepare = limit_as };
+	struct tiny_result res;
+	struct tiny_proc proc;
+	unsigned long limit;
+	int ret = -1;
+
+	for (limit = AS_FIRST; limit <= AS_LAST; limit += AS_STEP) {
+		cmd.arg = (void *)limit;
+		if (variant->paused)
+			ret = tiny_start_paused(&cmd, &proc);
+		else
+			ret = tiny_spawn(&cmd, &proc);
+		ASSERT_NE(-EPIPE, ret)
+			TH_LOG("RLIMIT_AS %lu KiB: died before it was ready",
+			       limit >> 10);
+		ASSERT_LE(0, ret) TH_LOG("setup: %s", strerror(-ret));
+		if (!ret)
+			break;
+		ASSERT_EQ(ENOMEM, ret)
+			TH_LOG("RLIMIT_AS %lu KiB: exec failed with %s",
+			       limit >> 10, strerror(ret));
+	}
+	ASSERT_EQ(0, ret)
+		TH_LOG("ENOMEM up to RLIMIT_AS %lu KiB", AS_LAST >> 10);
+	TH_LOG("%s: ENOMEM below RLIMIT_AS %lu KiB", variant->name,
+	       limit >> 10);
+
+	if (variant->paused) {
+		long kb = vm_size_kb(proc.pid);
+
+		tiny_kill(&proc, NULL);
+		ASSERT_EQ((long)(limit >> 10), kb) TH_LOG("VmSize");
+	} else {
+		ASSERT_EQ(0, tiny_wait(&proc, &res));
+		ASSERT_EXITED(&res, variant->status);
+		free(res.out);
+	}
+	free(path);
+}
+
 TEST_HARNESS_MAIN

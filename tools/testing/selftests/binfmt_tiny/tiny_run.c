@@ -19,12 +19,19 @@
 #include "tiny_test.h"
 
 #define PAGE_ALIGN(x)	(((x) + page_size - 1) & ~(page_size - 1))
+/* How far brk.tiny grows the heap */
+#define BRK_GROW	(64UL << 20)
+/* arch_randomize_brk() on x86_64: the break moves up by less than this */
+#define BRK_RND_RANGE	(1024UL << 20)
 
 static unsigned long page_size;
 
 FIXTURE(run) {
 	char dir[PATH_MAX];
+	char legacy_va[16];	/* vm.legacy_va_layout to restore */
 };
+
+static const char legacy_va_file[] = "/proc/sys/vm/legacy_va_layout";
 
 FIXTURE_SETUP(run)
 {
@@ -37,6 +44,8 @@ FIXTURE_SETUP(run)
 FIXTURE_TEARDOWN(run)
 {
 	tiny_kill_all();
+	if (self->legacy_va[0])
+		tiny_write_str(legacy_va_file, self->legacy_va);
 	if (self->dir[0])
 		tiny_rmtree(self->dir);
 }
@@ -97,6 +106,24 @@ static char *patched(const char *dir, const char *name, int off, int val)
 	free(buf);
 	free(from);
 	return to;
+}
+
+/* The smallest program: the header and a ret, in TINY_F_MAIN mode */
+TEST_F(run, smallest_program)
+{
+	char *path = tiny_sample("ret.tiny"), *buf;
+	struct tiny_result res;
+	size_t len;
+
+	ASSERT_EQ(0, tiny_read_file(path, &buf, &len));
+	ASSERT_EQ(9, len);
+	ASSERT_EQ(0, memcmp(buf, "\x7fTNY\x3e\x00\x02\x00\xc3", len));
+	free(buf);
+	ASSERT_EQ(0, tiny_run_path(path, &res));
+	ASSERT_EXITED(&res, 0);
+	ASSERT_EQ(0, res.len);
+	free(res.out);
+	free(path);
 }
 
 TEST_F(run, exit42_main_return)
@@ -821,6 +848,261 @@ TEST_F(run, aslr_disabled_stable)
 	ASSERT_EQ(1, distinct(brk));
 }
 
+/* A prepare callback: exec with these personality(2) flags added */
+static int add_personality(void *arg)
+{
+	int pers = personality(0xffffffff);
+
+	if (pers < 0 || personality(pers | (unsigned long)arg) < 0)
+		return -errno;
+	return 0;
+}
+
+/* The state letter in /proc/PID/stat (R, S, ...), or 0 */
+static char proc_state(pid_t pid)
+{
+	char path[64], *buf, *p, c = 0;
+	size_t len;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	if (tiny_read_file(path, &buf, &len))
+		return 0;
+	p = strrchr(buf, ')');
+	if (p && p[1] == ' ')
+		c = p[2];
+	free(buf);
+	return c;
+}
+
+/*
+ * Start sample @name, a program that sleeps in pause(2) (bench_pause*
+ * tell nobody when they are there), with personality flags @pers, and
+ * read its /proc/PID/stat once it sleeps: its exec is over then.  Returns
+ * 0, a positive exec errno or a negative errno.
+ */
+static int paused_stat(const char *name, unsigned long pers,
+		       struct tiny_proc *proc, struct tiny_stat *st)
+{
+	char *path = tiny_sample(name);
+	struct tiny_cmd cmd = { .path = path, .prepare = add_personality,
+				.arg = (void *)pers };
+	int i, ret;
+
+	ret = tiny_spawn(&cmd, proc);
+	free(path);
+	if (ret)
+		return ret;
+	for (i = 0; proc_state(proc->pid) != 'S'; i++) {
+		if (i == 10000)
+			return -ETIMEDOUT;
+		usleep(1000);
+	}
+	return tiny_read_stat(proc->pid, st);
+}
+
+/*
+ * Where binfmt_elf puts the heap of a static PIE (ELF_ET_DYN_BASE, see
+ * load_elf_binary()) for a process with personality flags @pers, without
+ * randomization.
+ */
+static void static_pie_brk(struct __test_metadata *_metadata,
+			   unsigned long pers, unsigned long *brk)
+{
+	struct tiny_proc proc;
+	struct tiny_stat st;
+
+	ASSERT_EQ(0, paused_stat("bench_pause_pie.elf",
+				 pers | ADDR_NO_RANDOMIZE, &proc, &st));
+	tiny_kill(&proc, NULL);
+	ASSERT_NE(0, st.start_brk);
+	*brk = st.start_brk;
+}
+
+/*
+ * The heap of a tiny binary without TINY_F_FIXED starts where a static
+ * PIE's does, away from the mmap area that holds its image, bss and exit
+ * stub.
+ */
+TEST_F(run, brk_static_pie_base)
+{
+	static const char *const names[] = { "pause.tiny", "pause_main.tiny" };
+	struct tiny_map maps[64];
+	struct tiny_proc proc;
+	struct tiny_stat st;
+	unsigned long base;
+	size_t i;
+	int n;
+
+	static_pie_brk(_metadata, 0, &base);
+	TH_LOG("static PIE: start_brk %#lx", base);
+	for (i = 0; i < ARRAY_SIZE(names); i++) {
+		ASSERT_EQ(0, paused_stat(names[i], ADDR_NO_RANDOMIZE, &proc,
+					 &st));
+		n = tiny_read_maps(proc.pid, maps, 64);
+		ASSERT_LT(0, n);
+		tiny_kill(&proc, NULL);
+		TH_LOG("%s: start_brk %#lx", names[i], st.start_brk);
+		EXPECT_EQ(base, st.start_brk);
+		EXPECT_EQ(NULL, tiny_find_map(maps, n, st.start_brk));
+	}
+}
+
+/* The end of pause_fixed.tiny's bss (1 unit) */
+static unsigned long fixed_bss_end(void)
+{
+	char *path = tiny_sample("pause_fixed.tiny");
+	unsigned long end;
+
+	end = TINY_FIXED_BASE + PAGE_ALIGN(file_size(path)) +
+	      PAGE_ALIGN(TINY_BSS_UNIT);
+	free(path);
+	return end;
+}
+
+/* A TINY_F_FIXED binary's heap follows its bss, as an ELF ET_EXEC's does */
+TEST_F(run, brk_fixed_after_bss)
+{
+	struct tiny_proc proc;
+	struct tiny_stat st;
+
+	ASSERT_EQ(0, paused_stat("pause_fixed.tiny", ADDR_NO_RANDOMIZE, &proc,
+				 &st));
+	tiny_kill(&proc, NULL);
+	ASSERT_EQ(fixed_bss_end(), st.start_brk);
+}
+
+/* ... after a guard page, randomized, with randomize_va_space 2 */
+TEST_F(run, brk_fixed_randomized)
+{
+	unsigned long brk[RUNS], low = fixed_bss_end() + page_size;
+	int i, rvs = aslr_mode();
+	struct tiny_proc proc;
+	struct tiny_stat st;
+
+	if (rvs != 2)
+		SKIP(return, "brk not randomized (randomize_va_space %d)", rvs);
+	for (i = 0; i < RUNS; i++) {
+		ASSERT_EQ(0, paused_stat("pause_fixed.tiny", 0, &proc, &st));
+		tiny_kill(&proc, NULL);
+		TH_LOG("start_brk %#lx", st.start_brk);
+		ASSERT_LE(low, st.start_brk);
+		ASSERT_GT(low + BRK_RND_RANGE, st.start_brk);
+		brk[i] = st.start_brk;
+	}
+	ASSERT_LT(1, distinct(brk));
+}
+
+/*
+ * The initial break of brk.tiny or brk_main.tiny, run with personality
+ * flags @pers; the program must exit 0: the heap grew by 64 MiB, and a
+ * 1 MiB mmap() did not land in it.
+ */
+static void run_brk(struct __test_metadata *_metadata, const char *name,
+		    unsigned long pers, unsigned long *brk)
+{
+	char *path = tiny_sample(name);
+	struct tiny_result res;
+
+	RUN(&res, .path = path, .prepare = add_personality,
+	    .arg = (void *)pers);
+	free(path);
+	ASSERT_EXITED(&res, 0);
+	ASSERT_EQ(sizeof(*brk), res.len);
+	memcpy(brk, res.out, sizeof(*brk));
+	free(res.out);
+}
+
+/*
+ * The heap grows in both mmap layouts, with and without randomization, in
+ * both entry modes, from where a static PIE's starts.
+ */
+FIXTURE(brk_layout) {};
+
+FIXTURE_VARIANT(brk_layout) {
+	const char *name;	/* brk.tiny or brk_main.tiny */
+	bool bottom_up;		/* ADDR_COMPAT_LAYOUT: the legacy layout */
+	bool aslr;		/* else ADDR_NO_RANDOMIZE */
+};
+
+#define LAYOUT(n, b, a)	{ .name = (n), .bottom_up = (b), .aslr = (a) }
+
+FIXTURE_VARIANT_ADD(brk_layout, topdown_aslr_plain)
+	LAYOUT("brk.tiny", false, true);
+FIXTURE_VARIANT_ADD(brk_layout, topdown_aslr_main)
+	LAYOUT("brk_main.tiny", false, true);
+FIXTURE_VARIANT_ADD(brk_layout, topdown_noaslr_plain)
+	LAYOUT("brk.tiny", false, false);
+FIXTURE_VARIANT_ADD(brk_layout, topdown_noaslr_main)
+	LAYOUT("brk_main.tiny", false, false);
+FIXTURE_VARIANT_ADD(brk_layout, bottomup_aslr_plain)
+	LAYOUT("brk.tiny", true, true);
+FIXTURE_VARIANT_ADD(brk_layout, bottomup_aslr_main)
+	LAYOUT("brk_main.tiny", true, true);
+FIXTURE_VARIANT_ADD(brk_layout, bottomup_noaslr_plain)
+	LAYOUT("brk.tiny", true, false);
+FIXTURE_VARIANT_ADD(brk_layout, bottomup_noaslr_main)
+	LAYOUT("brk_main.tiny", true, false);
+
+FIXTURE_SETUP(brk_layout)
+{
+	page_size = sysconf(_SC_PAGESIZE);
+	tiny_available(_metadata);
+}
+
+FIXTURE_TEARDOWN(brk_layout)
+{
+	tiny_kill_all();
+}
+
+TEST_F(brk_layout, grow_then_mmap)
+{
+	unsigned long pers = variant->bottom_up ? ADDR_COMPAT_LAYOUT : 0;
+	unsigned long base, brk;
+	int rvs = aslr_mode();
+
+	if (variant->aslr && rvs != 2)
+		SKIP(return, "brk not randomized (randomize_va_space %d)", rvs);
+	run_brk(_metadata, variant->name,
+		variant->aslr ? pers : pers | ADDR_NO_RANDOMIZE, &brk);
+	static_pie_brk(_metadata, pers, &base);
+	TH_LOG("initial break %#lx, a static PIE's %#lx", brk, base);
+	ASSERT_EQ(0, brk % page_size);
+	if (variant->aslr) {
+		ASSERT_LE(base, brk);
+		ASSERT_GT(base + BRK_RND_RANGE, brk);
+	} else {
+		ASSERT_EQ(base, brk);
+	}
+}
+
+/*
+ * vm.legacy_va_layout = 1 puts every process in the bottom-up layout: the
+ * heap of a TINY_F_MAIN program grows all the same.
+ */
+TEST_F(run, brk_legacy_va_layout)
+{
+	unsigned long base, brk;
+	char *buf, old[16];
+	size_t len;
+	int ret;
+
+	if (tiny_read_file(legacy_va_file, &buf, &len))
+		SKIP(return, "no %s", legacy_va_file);
+	snprintf(old, sizeof(old), "%s", buf);
+	free(buf);
+	ret = tiny_write_str(legacy_va_file, "1");
+	if (ret == -EACCES || ret == -EPERM)
+		SKIP(return, "cannot write %s: %s", legacy_va_file,
+		     strerror(-ret));
+	ASSERT_EQ(0, ret);
+	/* the teardown restores it */
+	memcpy(self->legacy_va, old, sizeof(old));
+
+	run_brk(_metadata, "brk_main.tiny", ADDR_NO_RANDOMIZE, &brk);
+	static_pie_brk(_metadata, 0, &base);
+	ASSERT_EQ(base, brk);
+}
+
 /* Runs the sample @name, which must be killed by @sig. */
 static void sample_killed(struct __test_metadata *_metadata, const char *name,
 			  int sig)
@@ -886,31 +1168,6 @@ TEST_F(run, read_implies_exec_dropped)
 	free(path);
 }
 
-static int core_dumps_on(void *arg)
-{
-	struct rlimit rl = { RLIM_INFINITY, RLIM_INFINITY };
-
-	if (setrlimit(RLIMIT_CORE, &rl) || chdir(arg))
-		return -errno;
-	return 0;
-}
-
-/* Version 1 of the format has no core dumps */
-TEST_F(run, no_core_dump)
-{
-	char *path = tiny_sample("selfwrite.tiny"), *core;
-	struct tiny_result res;
-
-	RUN(&res, .path = path, .prepare = core_dumps_on, .arg = self->dir);
-	ASSERT_KILLED(&res, SIGSEGV);
-	ASSERT_FALSE(WCOREDUMP(res.status));
-	core = tiny_path(self->dir, "core");
-	ASSERT_NE(0, access(core, F_OK));
-	free(res.out);
-	free(core);
-	free(path);
-}
-
 TEST_F(run, proc_exe)
 {
 	char *path = tiny_sample("pause.tiny"), real[PATH_MAX], exe[PATH_MAX];
@@ -937,7 +1194,7 @@ TEST_F(run, proc_stat_layout)
 	struct tiny_map maps[64];
 	struct tiny_proc proc;
 	struct tiny_stat st;
-	int n;
+	int i, n;
 
 	ASSERT_EQ(0, tiny_pause(path, &proc));
 	n = tiny_read_maps(proc.pid, maps, 64);
@@ -959,7 +1216,16 @@ TEST_F(run, proc_stat_layout)
 	EXPECT_LE(st.start_code, st.start_data);
 	EXPECT_LE(st.start_data, st.end_data);
 	EXPECT_GE(bss_end, st.end_data);
-	EXPECT_LE(bss_end, st.start_brk);
+	/*
+	 * Not after the bss: where a static PIE's heap is, with room to
+	 * grow (brk_static_pie_base checks the address)
+	 */
+	for (i = 0; i < n; i++) {
+		EXPECT_FALSE(maps[i].start < st.start_brk + BRK_GROW &&
+			     maps[i].end > st.start_brk)
+			TH_LOG("%lx-%lx %s in the heap's first 64 MiB",
+			       maps[i].start, maps[i].end, maps[i].name);
+	}
 	EXPECT_LE(stack->start, st.start_stack);
 	EXPECT_GT(stack->end, st.start_stack);
 	EXPECT_LE(stack->start, st.arg_start);

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * binfmt_tiny: security properties behave as for ELF: setuid/setgid and
- * AT_SECURE, nosuid and noexec mounts, MDWE, mmap_min_addr.
+ * AT_SECURE, nosuid and noexec mounts, MDWE, mmap_min_addr, Landlock.
  *
  * Needs root: each test works on a tmpfs of its own, mounted in a private
  * mount namespace, and runs the programs under test as nobody (65534).
  */
 #include <fcntl.h>
-#include <grp.h>
 #include <limits.h>
 #include <sched.h>
 #include <stdlib.h>
@@ -15,8 +14,10 @@
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 #include <linux/auxvec.h>
+#include <linux/landlock.h>
 
 #include "tiny_test.h"
 
@@ -26,7 +27,13 @@
 #define PR_MDWE_REFUSE_EXEC_GAIN	1
 #endif
 
-#define NOBODY	65534
+#ifndef __NR_landlock_create_ruleset
+#define __NR_landlock_create_ruleset	444
+#define __NR_landlock_add_rule		445
+#define __NR_landlock_restrict_self	446
+#endif
+
+#define NOBODY	TINY_NOBODY
 
 FIXTURE(security) {
 	char dir[PATH_MAX];
@@ -91,14 +98,6 @@ static char *mount_copy(const char *dir, unsigned long flags,
 	return to;
 }
 
-static int drop_to_nobody(void *arg)
-{
-	if (setgroups(0, NULL) || setresgid(NOBODY, NOBODY, NOBODY) ||
-	    setresuid(NOBODY, NOBODY, NOBODY))
-		return -errno;
-	return 0;
-}
-
 static unsigned long kv(struct __test_metadata *_metadata,
 			const char *out, const char *key)
 {
@@ -115,7 +114,8 @@ static void run_info(struct __test_metadata *_metadata, const char *path,
 {
 	char buf[16];
 
-	RUN(res, .path = path, .prepare = as_nobody ? drop_to_nobody : NULL);
+	RUN(res, .path = path,
+	    .prepare = as_nobody ? tiny_drop_to_nobody : NULL);
 	ASSERT_EXITED(res, 0);
 	ASSERT_TRUE(tiny_kv_str(res->out, "procauxv", buf, sizeof(buf)));
 }
@@ -240,36 +240,205 @@ out:
 }
 
 /*
+ * Raise vm.mmap_min_addr over TINY_FIXED_BASE; the teardown restores it.
+ * Returns false if the test skipped.
+ */
+static bool raise_min_addr(struct __test_metadata *_metadata, char *saved,
+			   size_t size)
+{
+	size_t len;
+	char *buf;
+
+	if (tiny_read_file(min_addr_file, &buf, &len))
+		SKIP(return false, "no %s", min_addr_file);
+	snprintf(saved, size, "%s", buf);
+	free(buf);
+	ASSERT_EQ(0, write_sysctl(min_addr_file, "131072"));
+	return true;
+}
+
+/*
  * TINY_F_FIXED loads at 0x10000: below vm.mmap_min_addr, a task without
- * CAP_SYS_RAWIO must not get that mapping.  Either the exec is refused, or,
- * as for an ELF ET_EXEC, the task is killed after the point of no return;
- * it must never run.
+ * CAP_SYS_RAWIO must not get that mapping.  The loader asks before the
+ * point of no return, so the exec fails with EPERM and the caller
+ * survives; root (CAP_SYS_RAWIO) runs it.
  */
 TEST_F(security, fixed_below_mmap_min_addr)
 {
 	char *path = mount_copy(self->dir, 0, "fixed.tiny", 0755);
 	struct tiny_result res;
-	char *buf;
-	size_t len;
 
 	ASSERT_NE(NULL, path);
-	if (tiny_read_file(min_addr_file, &buf, &len))
-		SKIP(goto out, "no %s", min_addr_file);
-	snprintf(self->min_addr, sizeof(self->min_addr), "%s", buf);
-	free(buf);
-	ASSERT_EQ(0, write_sysctl(min_addr_file, "131072"));
+	if (!raise_min_addr(_metadata, self->min_addr,
+			    sizeof(self->min_addr)))
+		goto out;
 
-	RUN(&res, .path = path, .prepare = drop_to_nobody);
-	TH_LOG("exec errno %d, wait status %#x", res.exec_errno, res.status);
-	if (!res.exec_errno)
-		ASSERT_TRUE(WIFSIGNALED(res.status));
+	RUN(&res, .path = path, .prepare = tiny_drop_to_nobody);
+	ASSERT_EXEC_ERRNO(&res, EPERM);
 	free(res.out);
 
-	/* with CAP_SYS_RAWIO (root), it is allowed */
 	RUN(&res, .path = path);
 	ASSERT_EXITED(&res, 0);
 	free(res.out);
 out:
+	free(path);
+}
+
+/*
+ * What counts are the credentials the program runs with, as for an ELF
+ * ET_EXEC, whose mapping is made with them: a setuid-root copy run by
+ * nobody gets CAP_SYS_RAWIO, and runs.
+ */
+TEST_F(security, fixed_setuid_root_below_mmap_min_addr)
+{
+	char *path = mount_copy(self->dir, 0, "fixed.tiny", 04755);
+	struct tiny_result res;
+
+	ASSERT_NE(NULL, path);
+	if (!raise_min_addr(_metadata, self->min_addr,
+			    sizeof(self->min_addr)))
+		goto out;
+
+	RUN(&res, .path = path, .prepare = tiny_drop_to_nobody);
+	ASSERT_EXITED(&res, 0);
+	free(res.out);
+out:
+	free(path);
+}
+
+/*
+ * ... and a copy that is setuid to nobody, run by root, runs without
+ * CAP_SYS_RAWIO in its effective set: it must not get the mapping.  The
+ * exec fails with EPERM, or the task is killed after the point of no
+ * return, as an ELF ET_EXEC would be; it never runs.
+ */
+TEST_F(security, fixed_setuid_nobody_below_mmap_min_addr)
+{
+	char *path = mount_copy(self->dir, 0, "fixed.tiny", 0755);
+	struct tiny_result res;
+
+	ASSERT_NE(NULL, path);
+	ASSERT_EQ(0, chown(path, NOBODY, NOBODY));
+	ASSERT_EQ(0, chmod(path, 04755));
+	if (!raise_min_addr(_metadata, self->min_addr,
+			    sizeof(self->min_addr)))
+		goto out;
+
+	RUN(&res, .path = path);
+	TH_LOG("exec errno %d, wait status %#x", res.exec_errno, res.status);
+	if (res.exec_errno)
+		ASSERT_EXEC_ERRNO(&res, EPERM);
+	else
+		ASSERT_TRUE(WIFSIGNALED(res.status));
+	free(res.out);
+out:
+	free(path);
+}
+
+/*
+ * The errno of a system call the kernel does not have (ENOSYS), from one
+ * that no kernel has: what the Landlock calls fail with when
+ * CONFIG_SECURITY_LANDLOCK is not set.
+ */
+static int no_syscall_errno(void)
+{
+	errno = 0;
+	syscall(100000);
+	return errno;
+}
+
+/*
+ * Runs in the child: a Landlock domain that handles
+ * LANDLOCK_ACCESS_FS_EXECUTE and allows it beneath the directories in
+ * @arg, a NULL-terminated array, only.
+ */
+static int landlock_exec_beneath(void *arg)
+{
+	struct landlock_ruleset_attr ruleset = {
+		.handled_access_fs = LANDLOCK_ACCESS_FS_EXECUTE,
+	};
+	struct landlock_path_beneath_attr rule = {
+		.allowed_access = LANDLOCK_ACCESS_FS_EXECUTE,
+	};
+	const char *const *dir;
+	int fd, ret = 0;
+
+	fd = syscall(__NR_landlock_create_ruleset, &ruleset, sizeof(ruleset),
+		     0);
+	if (fd < 0)
+		return -errno;
+	for (dir = arg; *dir && !ret; dir++) {
+		rule.parent_fd = open(*dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+		if (rule.parent_fd < 0) {
+			ret = -errno;
+			break;
+		}
+		if (syscall(__NR_landlock_add_rule, fd,
+			    LANDLOCK_RULE_PATH_BENEATH, &rule, 0))
+			ret = -errno;
+		close(rule.parent_fd);
+	}
+	if (!ret && (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) ||
+		     syscall(__NR_landlock_restrict_self, fd, 0)))
+		ret = -errno;
+	close(fd);
+	return ret;
+}
+
+/*
+ * Landlock's execute right applies to a tiny binary, and to a tiny script
+ * interpreter, as to an ELF one: the exec fails with EACCES outside the
+ * allowed directories, and the caller survives.
+ */
+TEST_F(security, landlock_execute)
+{
+	const char *const other[] = { self->dir, NULL };
+	const char *const samples[] = { tiny_dir(), NULL };
+	const char *const both[] = { self->dir, tiny_dir(), NULL };
+	char *script = tiny_path(self->dir, "script"), *text, *expected;
+	char *path = tiny_sample("exit42.tiny");
+	char *echo = tiny_sample("echo.tiny");
+	struct tiny_result res;
+	int abi, err;
+
+	abi = syscall(__NR_landlock_create_ruleset, NULL, 0,
+		      LANDLOCK_CREATE_RULESET_VERSION);
+	err = errno;
+	/* not built, or not enabled at boot (not in lsm=, CONFIG_LSM) */
+	if (abi < 0 && (err == no_syscall_errno() || err == EOPNOTSUPP))
+		SKIP(goto out, "no Landlock: %s", strerror(err));
+	ASSERT_LE(1, abi) TH_LOG("Landlock ABI: %s", strerror(err));
+
+	/* execute is allowed in the test's directory, not the samples' */
+	RUN(&res, .path = path, .prepare = landlock_exec_beneath,
+	    .arg = (void *)other);
+	ASSERT_EXEC_ERRNO(&res, EACCES);
+	free(res.out);
+
+	RUN(&res, .path = path, .prepare = landlock_exec_beneath,
+	    .arg = (void *)samples);
+	ASSERT_EXITED(&res, 42);
+	free(res.out);
+
+	/* a script in the test's directory, its tiny interpreter not */
+	ASSERT_LT(0, asprintf(&text, "#!%s\n", echo));
+	ASSERT_EQ(0, tiny_write_file(script, text, strlen(text), 0755));
+	RUN(&res, .path = script, .prepare = landlock_exec_beneath,
+	    .arg = (void *)other);
+	ASSERT_EXEC_ERRNO(&res, EACCES);
+	free(res.out);
+
+	RUN(&res, .path = script, .prepare = landlock_exec_beneath,
+	    .arg = (void *)both);
+	ASSERT_EXITED(&res, 0);
+	ASSERT_LT(0, asprintf(&expected, "%s\n", script));
+	EXPECT_STREQ(expected, res.out);
+	free(res.out);
+	free(expected);
+	free(text);
+out:
+	free(script);
+	free(echo);
 	free(path);
 }
 

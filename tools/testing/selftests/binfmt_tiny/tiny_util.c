@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -330,6 +331,16 @@ int tiny_start_paused(const struct tiny_cmd *cmd, struct tiny_proc *proc)
 	return 0;
 }
 
+/* A tiny_cmd prepare callback: become nobody (TINY_NOBODY), all ids */
+int tiny_drop_to_nobody(void *arg)
+{
+	if (setgroups(0, NULL) ||
+	    setresgid(TINY_NOBODY, TINY_NOBODY, TINY_NOBODY) ||
+	    setresuid(TINY_NOBODY, TINY_NOBODY, TINY_NOBODY))
+		return -errno;
+	return 0;
+}
+
 /* Start pause.tiny or a variant: no arguments, empty environment */
 int tiny_pause(const char *path, struct tiny_proc *proc)
 {
@@ -425,6 +436,28 @@ int tiny_write_file(const char *path, const void *buf, size_t len,
 	}
 	if (!ret && fchmod(fd, mode))
 		ret = -errno;
+	if (close(fd) && !ret)
+		ret = -errno;
+	return ret;
+}
+
+/*
+ * Write @str to an existing file (a sysctl, a binfmt_misc control file) in
+ * one write().  Returns 0 or a negative errno, the write's own if it failed.
+ */
+int tiny_write_str(const char *path, const char *str)
+{
+	ssize_t len = strlen(str), n;
+	int fd, ret = 0;
+
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	n = write(fd, str, len);
+	if (n < 0)
+		ret = -errno;
+	else if (n != len)
+		ret = -EIO;
 	if (close(fd) && !ret)
 		ret = -errno;
 	return ret;

@@ -11,16 +11,16 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
+#include <linux/binfmt_tiny.h>
 
-#define TINY_F_FIXED		0x01
-#define TINY_F_MAIN		0x02
-#define TINY_HDR_SIZE		8
-#define TINY_OFF_MACHINE	4
-#define TINY_OFF_FLAGS		6
-#define TINY_OFF_BSS		7
-#define TINY_MAX_SIZE		(16UL << 20)
-#define TINY_FIXED_BASE		0x10000UL
-#define TINY_BSS_UNIT		4096UL
+/* The header, and where its fields are in the file */
+#define TINY_HDR_SIZE		sizeof(struct tiny_header)
+#define TINY_OFF_MACHINE	offsetof(struct tiny_header, machine)
+#define TINY_OFF_FLAGS		offsetof(struct tiny_header, flags)
+#define TINY_OFF_BSS		offsetof(struct tiny_header, bss)
+
+/* The user and group ids of nobody */
+#define TINY_NOBODY		65534
 
 #ifndef ARRAY_SIZE
 #define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
@@ -93,6 +93,7 @@ int tiny_wait(struct tiny_proc *proc, struct tiny_result *res);
 int tiny_run(const struct tiny_cmd *cmd, struct tiny_result *res);
 int tiny_run_path(const char *path, struct tiny_result *res);
 int tiny_start_paused(const struct tiny_cmd *cmd, struct tiny_proc *proc);
+int tiny_drop_to_nobody(void *arg);
 int tiny_pause(const char *path, struct tiny_proc *proc);
 void tiny_kill(struct tiny_proc *proc, int *status);
 void tiny_kill_all(void);
@@ -100,6 +101,7 @@ void tiny_kill_all(void);
 int tiny_read_file(const char *path, char **buf, size_t *len);
 int tiny_write_file(const char *path, const void *buf, size_t len,
 		    mode_t mode);
+int tiny_write_str(const char *path, const char *str);
 int tiny_copy(const char *from, const char *to, mode_t mode);
 int tiny_mkdtemp(char *dir, size_t size);
 void tiny_rmtree(const char *dir);
