@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Dies of a signal that dumps core, for tiny_core.  Plain mode, one unit
- * of bss: stores CRASH_MARKER in the first word of bss and keeps the
- * address of bss in %rbx, so that a test finds both in the core dump,
- * leaves %rsp at argc, then by the first character of argv[1]:
+ * Dies of a signal that dumps core, for tiny_core.  One unit of bss;
+ * linked as crash.tiny (plain) and crash_main.tiny (TINY_F_MAIN, built
+ * with -DTINY_MAIN).  Stores CRASH_MARKER in the first word of bss and
+ * keeps the address of bss in %rbx, so that a test finds both in the core
+ * dump, leaves %rsp as the kernel set it (at argc, or at the return
+ * address into the exit stub), then by the first character of argv[1]:
  *	s	writes to its own image, which is read-only: SIGSEGV
  *	a	kill(getpid(), SIGABRT)
  *	q	kill(getpid(), SIGQUIT)
@@ -20,10 +22,16 @@
 _start:
 	leaq	__bss_start(%rip), %rbx		/* base + PAGE_ALIGN(size) */
 	movl	$CRASH_MARKER, (%rbx)
+#ifdef TINY_MAIN
+	movl	%edi, %ecx			/* argc */
+	movq	8(%rsi), %rax			/* argv[1] */
+#else
+	movq	(%rsp), %rcx
+	movq	16(%rsp), %rax
+#endif
 	movl	$1, %edi
-	cmpq	$2, (%rsp)			/* argc */
+	cmpq	$2, %rcx
 	jb	.Lexit
-	movq	16(%rsp), %rax			/* argv[1] */
 	movzbl	(%rax), %eax
 	cmpb	$0x73, %al			/* 's' */
 	je	.Lsegv

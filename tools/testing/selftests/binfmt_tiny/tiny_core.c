@@ -9,8 +9,8 @@
  * decide whether a core is written, and where, as for ELF.
  *
  * Needs root: the tests set kernel.core_pattern and fs.suid_dumpable, and
- * restore them.  The cores are those of crash.tiny, which stores
- * CRASH_MARKER in its bss and keeps the address of bss in %rbx.
+ * restore them.  The cores are those of crash.tiny and crash_main.tiny,
+ * which store CRASH_MARKER in their bss and keep its address in %rbx.
  */
 #include <assert.h>
 #include <dirent.h>
@@ -34,6 +34,7 @@
 #define CRASH_MARKER	0x52415348	/* what crash.tiny stores in its bss */
 #define PATTERN_MAX	128		/* CORENAME_MAX_SIZE */
 #define MAX_PHDRS	64
+#define MAX_FILES	64
 #define NOTE_ALIGN(n)	(((n) + 3UL) & ~3UL)
 
 /*
@@ -247,6 +248,8 @@ struct core {
 	__u64 entry;			/* AT_ENTRY in NT_AUXV */
 	int file_maps;			/* NT_FILE entries of the tiny file */
 	__u64 file_start, file_end, file_pgoff;
+	int nfiles;			/* all NT_FILE entries */
+	__u64 files[MAX_FILES][2];	/* their start and end */
 };
 
 static void parse_nt_file(struct __test_metadata *_metadata, struct core *c,
@@ -260,6 +263,8 @@ static void parse_nt_file(struct __test_metadata *_metadata, struct core *c,
 	ASSERT_EQ(page_size, get64(desc + 8));
 	ASSERT_LE(count, (size - 16) / 24)
 		TH_LOG("NT_FILE: %llu entries", (unsigned long long)count);
+	ASSERT_GE(MAX_FILES, count);
+	c->nfiles = count;
 	name = desc + 16 + count * 24;
 	for (i = 0; i < count; i++) {
 		const char *e = desc + 16 + i * 24;
@@ -268,6 +273,8 @@ static void parse_nt_file(struct __test_metadata *_metadata, struct core *c,
 		ASSERT_LT(n, (size_t)(end - name))
 			TH_LOG("NT_FILE: name %llu runs past the note",
 			       (unsigned long long)i);
+		c->files[i][0] = get64(e);
+		c->files[i][1] = get64(e + 8);
 		if (!strcmp(name, path) && !c->file_maps++) {
 			c->file_start = get64(e);
 			c->file_end = get64(e + 8);
@@ -396,18 +403,80 @@ static const struct elf64_phdr *load_at(const struct core *c, __u64 addr)
 	return NULL;
 }
 
+/* Whether NT_FILE lists a mapping that holds @addr */
+static bool file_backed(const struct core *c, __u64 addr)
+{
+	int i;
+
+	for (i = 0; i < c->nfiles; i++) {
+		if (c->files[i][0] <= addr && addr < c->files[i][1])
+			return true;
+	}
+	return false;
+}
+
+/* The [tiny] page of a live TINY_F_MAIN program, from /proc/PID/mem */
+static void read_stub(struct __test_metadata *_metadata, char *page)
+{
+	char *path = tiny_sample("pause_main.tiny"), file[64];
+	const struct tiny_map *stub = NULL;
+	struct tiny_map maps[64];
+	struct tiny_proc proc;
+	int fd, n, i;
+
+	ASSERT_EQ(0, tiny_pause(path, &proc));
+	n = tiny_read_maps(proc.pid, maps, ARRAY_SIZE(maps));
+	for (i = 0; i < n; i++) {
+		if (!strcmp(maps[i].name, "[tiny]"))
+			stub = &maps[i];
+	}
+	ASSERT_NE(NULL, stub) TH_LOG("pause_main.tiny has no [tiny] page");
+	snprintf(file, sizeof(file), "/proc/%d/mem", proc.pid);
+	fd = open(file, O_RDONLY | O_CLOEXEC);
+	ASSERT_LE(0, fd);
+	ASSERT_EQ((ssize_t)page_size, pread(fd, page, page_size, stub->start));
+	close(fd);
+	tiny_kill(&proc, NULL);
+	free(path);
+}
+
 /*
- * The core @file is that of crash.tiny, run as @path with one argument
- * by process @pid and killed by signal @sig: check what it says about
- * the process against what crash.tiny did.
+ * TINY_F_MAIN: %rsp is at the return address, into the [tiny] exit stub,
+ * with argc above it.  The stub is a special mapping, not a file's, and
+ * is dumped whole, as the vDSO is: the page every tiny process maps.
+ */
+static void check_stub(struct __test_metadata *_metadata,
+		       const struct core *c, __u64 ret)
+{
+	const struct elf64_phdr *stub = load_at(c, ret);
+	char *page;
+
+	ASSERT_NE(NULL, stub) TH_LOG("no PT_LOAD holds %#llx", ret);
+	EXPECT_EQ(0, stub->p_vaddr % page_size);
+	EXPECT_EQ(page_size, stub->p_memsz);
+	EXPECT_EQ(PF_R | PF_X, stub->p_flags);
+	EXPECT_FALSE(file_backed(c, ret));
+	ASSERT_EQ(page_size, stub->p_filesz);
+	page = malloc(page_size);
+	ASSERT_NE(NULL, page);
+	read_stub(_metadata, page);
+	EXPECT_EQ(0, memcmp(page, c->buf + stub->p_offset, page_size))
+		TH_LOG("the dumped [tiny] page differs from the live one");
+	free(page);
+}
+
+/*
+ * The core @file is that of crash.tiny (@main_mode: crash_main.tiny), run
+ * as @path with one argument by process @pid and killed by signal @sig:
+ * check what it says about the process against what crash.tiny did.
  */
 static void check_core(struct __test_metadata *_metadata, const char *file,
-		       const char *path, pid_t pid, int sig)
+		       const char *path, pid_t pid, int sig, bool main_mode)
 {
 	char real[PATH_MAX], comm[sizeof(((prpsinfo_t *)0)->pr_fname) + 1];
 	const struct elf64_phdr *image, *bss, *stack;
 	const struct user_regs_struct *r;
-	char *tiny, *bytes;
+	char *tiny, *bytes, *sp;
 	struct core *c;
 	size_t len, i;
 
@@ -478,13 +547,18 @@ static void check_core(struct __test_metadata *_metadata, const char *file,
 	EXPECT_EQ(CRASH_MARKER,
 		  get32(c->buf + bss->p_offset + (r->rbx - bss->p_vaddr)));
 
-	/* the stack, dumped: rsp is where the kernel left it, at argc */
+	/* the stack, dumped: rsp is where the kernel left it */
 	stack = load_at(c, r->rsp);
 	ASSERT_NE(NULL, stack) TH_LOG("no PT_LOAD holds rsp %#llx", r->rsp);
 	EXPECT_EQ(PF_R | PF_W, stack->p_flags);
-	ASSERT_LE(r->rsp - stack->p_vaddr + 8, stack->p_filesz);
-	EXPECT_EQ(2, get64(c->buf + stack->p_offset +
-			   (r->rsp - stack->p_vaddr)));
+	ASSERT_LE(r->rsp - stack->p_vaddr + 16, stack->p_filesz);
+	sp = c->buf + stack->p_offset + (r->rsp - stack->p_vaddr);
+	if (main_mode) {
+		EXPECT_EQ(2, get64(sp + 8));	/* argc */
+		check_stub(_metadata, c, get64(sp));
+	} else {
+		EXPECT_EQ(2, get64(sp));	/* argc */
+	}
 
 	free(c->buf);
 	free(c);
@@ -514,8 +588,30 @@ TEST_F(core, file_pattern)
 	ASSERT_KILLED(&res, variant->sig);
 	EXPECT_TRUE(WCOREDUMP(res.status));
 	core = core_name(self->dir, pid);
-	check_core(_metadata, core, path, pid, variant->sig);
+	check_core(_metadata, core, path, pid, variant->sig, false);
 	EXPECT_EQ(1, dir_entries(self->dir));
+	free(res.out);
+	free(core);
+	free(path);
+}
+
+/*
+ * TINY_F_MAIN: the same, and the return address into the exit stub on
+ * the stack, and the stub's page
+ */
+TEST_F(core, main_mode)
+{
+	const struct crash_env env = { .core = RLIM_INFINITY };
+	char *path = tiny_sample("crash_main.tiny"), *core;
+	struct tiny_result res;
+	pid_t pid;
+
+	file_pattern(_metadata, self->dir);
+	crash(_metadata, path, variant->how, &env, &res, &pid);
+	ASSERT_KILLED(&res, variant->sig);
+	EXPECT_TRUE(WCOREDUMP(res.status));
+	core = core_name(self->dir, pid);
+	check_core(_metadata, core, path, pid, variant->sig, true);
 	free(res.out);
 	free(core);
 	free(path);
@@ -548,7 +644,7 @@ TEST_F(core, pipe_pattern)
 	EXPECT_TRUE(WCOREDUMP(res.status));
 	ASSERT_TRUE(wait_for_file(done, 10000))
 		TH_LOG("%s did not write %s", handler, core);
-	check_core(_metadata, core, path, pid, variant->sig);
+	check_core(_metadata, core, path, pid, variant->sig, false);
 	free(res.out);
 	free(done);
 	free(core);
@@ -576,7 +672,7 @@ TEST_F(core, rlimit_core_zero)
 	ASSERT_KILLED(&res, variant->sig);
 	EXPECT_TRUE(WCOREDUMP(res.status));
 	core = core_name(self->dir, pid);
-	check_core(_metadata, core, path, pid, variant->sig);
+	check_core(_metadata, core, path, pid, variant->sig, false);
 	free(res.out);
 	free(core);
 	free(path);
@@ -625,7 +721,7 @@ TEST_F(core, setuid)
 	ASSERT_EQ(0, stat(core, &st)) TH_LOG("no %s", core);
 	EXPECT_EQ(TINY_NOBODY, st.st_uid);
 	EXPECT_EQ(0600, st.st_mode & 07777);
-	check_core(_metadata, core, plain, pid, variant->sig);
+	check_core(_metadata, core, plain, pid, variant->sig, false);
 	ASSERT_EQ(0, unlink(core));
 	free(core);
 	free(res.out);
@@ -643,7 +739,7 @@ TEST_F(core, setuid)
 	core = core_name(cores, pid);
 	ASSERT_EQ(0, stat(core, &st)) TH_LOG("no %s", core);
 	EXPECT_EQ(0, st.st_uid);
-	check_core(_metadata, core, suid, pid, variant->sig);
+	check_core(_metadata, core, suid, pid, variant->sig, false);
 	free(core);
 	free(res.out);
 
