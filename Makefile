@@ -3,7 +3,8 @@
 # its tests.  "make help" lists the targets; the work is in scripts/.
 #
 # Variables (make VAR=value):
-#   KDIR=/path     use this kernel tree instead of build/linux
+#   KDIR=/path     use this kernel tree instead of build/linux (make
+#                  patches: make the series on its HEAD, or BASE=REV)
 #   SIGNOFF=1      make patches: sign off with your git identity
 #   TIMEOUT=300    seconds the guest may run before it counts as hung
 #   BINFMT_TINY_CACHE=DIR  downloads, base tree, ccache, sparse
@@ -32,6 +33,8 @@ help:
 	@echo
 	@echo '  deps            install the Debian packages the harness needs'
 	@echo '  patches         regenerate patches/ from series/ (SIGNOFF=1 to sign off)'
+	@echo '                  with KDIR=...: on that git tree'"'"'s HEAD (or BASE=REV), its'
+	@echo '                  base-commit, into build/kdir-patches'
 	@echo '  kernel          prepare build/linux: Debian linux-source + patches/ (git am);'
 	@echo '                  with KDIR=..., check that the series is applied there'
 	@echo '  apply KDIR=...  apply patches/ to your kernel tree (git am or patch -p1)'
