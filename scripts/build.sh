@@ -14,10 +14,20 @@ set -eu
 
 V=${1:-}
 case $V in
-y) variant='CONFIG_BINFMT_TINY=y
+# KUnit in every variant, so that struct task_struct is the same in all and
+# ccache serves the objects of one to the others; it runs the binfmt_tiny
+# suite at boot (y), or when the module is loaded, both KUnit and the
+# suite being modules (m).
+y) variant='CONFIG_KUNIT=y
+CONFIG_BINFMT_TINY=y
 CONFIG_BINFMT_TINY_KUNIT_TEST=y' ;;
-m | fuzz) variant='CONFIG_BINFMT_TINY=m' ;;
-n) variant='# CONFIG_BINFMT_TINY is not set' ;;
+m) variant='CONFIG_KUNIT=m
+CONFIG_BINFMT_TINY=m
+CONFIG_BINFMT_TINY_KUNIT_TEST=m' ;;
+fuzz) variant='CONFIG_KUNIT=y
+CONFIG_BINFMT_TINY=m' ;;
+n) variant='CONFIG_KUNIT=y
+# CONFIG_BINFMT_TINY is not set' ;;
 *) die "usage: $0 y|m|n|fuzz" ;;
 esac
 

@@ -575,24 +575,35 @@ static void file_pattern(struct __test_metadata *_metadata, const char *dir)
 	set_sysctl(_metadata, pattern_file, pattern);
 }
 
-/* A core file per kernel.core_pattern, named after the pid by %p */
-TEST_F(core, file_pattern)
+/*
+ * Crash @sample with core dumps to a file per kernel.core_pattern, named
+ * after the pid by %p, and check the core; it must be the only file.
+ */
+static void dump_to_file(struct __test_metadata *_metadata, const char *dir,
+			 const char *sample, const char *how, int sig,
+			 bool main_mode)
 {
 	const struct crash_env env = { .core = RLIM_INFINITY };
-	char *path = tiny_sample("crash.tiny"), *core;
+	char *path = tiny_sample(sample), *core;
 	struct tiny_result res;
 	pid_t pid;
 
-	file_pattern(_metadata, self->dir);
-	crash(_metadata, path, variant->how, &env, &res, &pid);
-	ASSERT_KILLED(&res, variant->sig);
+	file_pattern(_metadata, dir);
+	crash(_metadata, path, how, &env, &res, &pid);
+	ASSERT_KILLED(&res, sig);
 	EXPECT_TRUE(WCOREDUMP(res.status));
-	core = core_name(self->dir, pid);
-	check_core(_metadata, core, path, pid, variant->sig, false);
-	EXPECT_EQ(1, dir_entries(self->dir));
+	core = core_name(dir, pid);
+	check_core(_metadata, core, path, pid, sig, main_mode);
+	EXPECT_EQ(1, dir_entries(dir));
 	free(res.out);
 	free(core);
 	free(path);
+}
+
+TEST_F(core, file_pattern)
+{
+	dump_to_file(_metadata, self->dir, "crash.tiny", variant->how,
+		     variant->sig, false);
 }
 
 /*
@@ -601,20 +612,8 @@ TEST_F(core, file_pattern)
  */
 TEST_F(core, main_mode)
 {
-	const struct crash_env env = { .core = RLIM_INFINITY };
-	char *path = tiny_sample("crash_main.tiny"), *core;
-	struct tiny_result res;
-	pid_t pid;
-
-	file_pattern(_metadata, self->dir);
-	crash(_metadata, path, variant->how, &env, &res, &pid);
-	ASSERT_KILLED(&res, variant->sig);
-	EXPECT_TRUE(WCOREDUMP(res.status));
-	core = core_name(self->dir, pid);
-	check_core(_metadata, core, path, pid, variant->sig, true);
-	free(res.out);
-	free(core);
-	free(path);
+	dump_to_file(_metadata, self->dir, "crash_main.tiny", variant->how,
+		     variant->sig, true);
 }
 
 /* A core piped to the kernel.core_pattern program, a shell script here */
