@@ -6,8 +6,10 @@
  * aligned base and entered right after its header.  There are no program
  * headers, no relocations and no interpreter: everything the loader needs
  * is in the header, and everything it refuses, it refuses before the point
- * of no return.  The format is specified, as a user-space ABI, in
- * Documentation/userspace-api/binfmt_tiny.rst.
+ * of no return.  (Only the LSMs' word on a TINY_F_FIXED address comes
+ * later, as for an ELF ET_EXEC: it depends on the new credentials, which
+ * begin_new_exec() computes.)  The format is specified, as a user-space
+ * ABI, in Documentation/userspace-api/binfmt_tiny.rst.
  */
 
 #include <linux/binfmts.h>
