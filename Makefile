@@ -20,7 +20,7 @@
 S := scripts
 
 .NOTPARALLEL:
-.PHONY: all deps kernel patches apply build run shell check clean help bench fuzz \
+.PHONY: all deps kernel patches apply build run shell check clean help bench fuzz kunit \
 	build-y build-m build-n run-y run-m run-n shell-y shell-m shell-n
 
 all: run-y
@@ -47,6 +47,8 @@ help:
 	@echo '  fuzz            build the debug kernel (build/fuzz: KASAN, UBSAN, KFENCE,'
 	@echo '                  lockdep, kmemleak, fault injection), boot it with 2 vCPUs'
 	@echo '                  and run tiny_fuzz (SEED, FUZZ_EXECS, FUZZ_TIME, FUZZ_OPTS)'
+	@echo '  kunit           kunit.py run --kunitconfig=fs/tests on UML and x86_64'
+	@echo '                  (make check runs it on UML)'
 	@echo '  clean           remove build/ (the download cache stays)'
 
 deps:
@@ -80,6 +82,9 @@ bench: build-y
 
 check:
 	@$(S)/check.sh
+
+kunit: kernel
+	@KUNIT_ARCHS="um x86_64" $(S)/gates.sh kunit
 
 fuzz: kernel
 	@$(S)/build.sh fuzz
