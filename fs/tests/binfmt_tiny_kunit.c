@@ -205,22 +205,8 @@ static unsigned long tiny_stack_word(struct kunit *test,
 	return val;
 }
 
-/* The value of auxiliary vector entry @type, which must be there. */
-static unsigned long tiny_auxv(struct kunit *test,
-			       const struct linux_binprm *bprm, int first,
-			       unsigned long type)
-{
-	unsigned long id;
-	int i;
-
-	for (i = first; (id = tiny_stack_word(test, bprm, i)) != AT_NULL; i += 2)
-		if (id == type)
-			return tiny_stack_word(test, bprm, i + 1);
-	KUNIT_FAIL(test, "auxv entry %lu missing", type);
-	return 0;
-}
-
-static bool tiny_has_auxv(struct kunit *test, const struct linux_binprm *bprm,
+/* The stack index of auxiliary vector entry @type's value, or -1. */
+static int tiny_auxv_find(struct kunit *test, const struct linux_binprm *bprm,
 			  int first, unsigned long type)
 {
 	unsigned long id;
@@ -228,8 +214,28 @@ static bool tiny_has_auxv(struct kunit *test, const struct linux_binprm *bprm,
 
 	for (i = first; (id = tiny_stack_word(test, bprm, i)) != AT_NULL; i += 2)
 		if (id == type)
-			return true;
-	return false;
+			return i + 1;
+	return -1;
+}
+
+/* The value of auxiliary vector entry @type, which must be there. */
+static unsigned long tiny_auxv(struct kunit *test,
+			       const struct linux_binprm *bprm, int first,
+			       unsigned long type)
+{
+	int i = tiny_auxv_find(test, bprm, first, type);
+
+	if (i < 0) {
+		KUNIT_FAIL(test, "auxv entry %lu missing", type);
+		return 0;
+	}
+	return tiny_stack_word(test, bprm, i);
+}
+
+static bool tiny_has_auxv(struct kunit *test, const struct linux_binprm *bprm,
+			  int first, unsigned long type)
+{
+	return tiny_auxv_find(test, bprm, first, type) >= 0;
 }
 
 /* argc, argv[], envp[] and the auxiliary vector, as a program finds them */
