@@ -10,6 +10,11 @@
  * later, as for an ELF ET_EXEC: it depends on the new credentials, which
  * begin_new_exec() computes.)  The format is specified, as a user-space
  * ABI, in Documentation/userspace-api/binfmt_tiny.rst.
+ *
+ * What depends on the architecture (the entry register state, the
+ * personality, the code of the [tiny] page, the vDSO) comes from
+ * <asm/binfmt_tiny.h>, as <asm/elf.h> serves binfmt_elf; an architecture
+ * that provides it selects HAVE_BINFMT_TINY.
  */
 
 #include <linux/binfmts.h>
@@ -34,6 +39,8 @@
 #include <linux/uaccess.h>
 #include <linux/uidgid.h>
 
+#include <asm/binfmt_tiny.h>
+
 /* How far setup_arg_pages() grows the stack below the arguments, at most */
 #define TINY_STACK_EXPAND	SZ_128K
 
@@ -55,61 +62,9 @@ struct tiny_layout {
 	unsigned int flags;
 };
 
-#if defined(CONFIG_X86_64) && !defined(CONFIG_UML)
-/*
- * Return address of a TINY_F_MAIN entry, on a page of its own:
- *	mov %eax, %edi; mov $__NR_exit_group, %eax; syscall; ud2
- */
-static const u8 tiny_exit_stub[] = {
-	0x89, 0xc7, 0xb8, 0xe7, 0x00, 0x00, 0x00, 0x0f, 0x05, 0x0f, 0x0b,
-};
+#define TINY_SUPPORTED_FLAGS	(TINY_F_FIXED | TINY_F_MAIN)
 
-static_assert(__NR_exit_group == 0xe7);
-
-#define TINY_ARCH_FLAGS		TINY_F_MAIN
-
-/* Leaves a compat or x32 caller's state behind, as a 64-bit ELF exec does. */
-static void tiny_arch_set_personality(void)
-{
-	set_personality_64bit();
-}
-
-static bool tiny_arch_can_exec(void)
-{
-	return true;
-}
-
-static void tiny_arch_set_main_args(struct pt_regs *regs, unsigned long argc,
-				    unsigned long argv, unsigned long envp)
-{
-	regs->di = argc;
-	regs->si = argv;
-	regs->dx = envp;
-}
-#else
-static const u8 tiny_exit_stub[] = { 0 };
-
-#define TINY_ARCH_FLAGS		0
-
-static void tiny_arch_set_personality(void)
-{
-	set_personality(PER_LINUX | (current->personality & ~PER_MASK));
-}
-
-/* Without an arch hook to leave compat mode, refuse compat callers. */
-static bool tiny_arch_can_exec(void)
-{
-	return !in_compat_syscall();
-}
-
-static void tiny_arch_set_main_args(struct pt_regs *regs, unsigned long argc,
-				    unsigned long argv, unsigned long envp)
-{
-}
-#endif
-
-#define TINY_SUPPORTED_FLAGS	(TINY_F_FIXED | TINY_ARCH_FLAGS)
-
+/* The page of the arch's stub, and the NULL that ends the array */
 static struct page *tiny_stub_pages[2];
 
 static const struct vm_special_mapping tiny_stub_mapping = {
@@ -122,16 +77,22 @@ static const struct vm_special_mapping tiny_stub_mapping = {
  * @hdr: the first bytes of the file (zero past its end)
  * @size: size of the file in bytes
  * @machine: ELF machine of the code this kernel runs natively
+ * @page_size: the kernel's page size
  * @layout: filled in on success
  *
  * Depends on nothing but its arguments, so that the KUnit suite can feed
- * it every header there is.
+ * it every header there is, for every page size.
+ *
+ * The bss starts at the first TINY_BSS_UNIT boundary after the image, so
+ * that a binary linked once runs on any page size.  Where that boundary is
+ * not a page boundary, the last page of the image would have to be both
+ * executable and writable: such a binary is refused.
  *
  * Return: 0 if this kernel can run the binary, -ENOEXEC if the file is not
  * a tiny binary for this kernel (another handler may still take it).
  */
 static int tiny_parse(const struct tiny_header *hdr, loff_t size, u16 machine,
-		      struct tiny_layout *layout)
+		      unsigned long page_size, struct tiny_layout *layout)
 {
 	if (memcmp(hdr->magic, TINY_MAGIC, sizeof(hdr->magic)))
 		return -ENOEXEC;
@@ -144,8 +105,11 @@ static int tiny_parse(const struct tiny_header *hdr, loff_t size, u16 machine,
 		return -ENOEXEC;
 
 	layout->file_size = size;
-	layout->image_len = PAGE_ALIGN(layout->file_size);
-	layout->bss_len = PAGE_ALIGN(hdr->bss * TINY_BSS_UNIT);
+	layout->image_len = ALIGN(layout->file_size, page_size);
+	layout->bss_len = ALIGN(hdr->bss * TINY_BSS_UNIT, page_size);
+	if (layout->bss_len &&
+	    layout->image_len != ALIGN(layout->file_size, TINY_BSS_UNIT))
+		return -ENOEXEC;
 	if (check_add_overflow(layout->image_len, layout->bss_len,
 			       &layout->total_len))
 		return -ENOEXEC;
@@ -363,8 +327,9 @@ static int tiny_create_tables(struct linux_binprm *bprm, unsigned long entry)
 	TINY_AUX(AT_EXECFN, bprm->exec);
 	if (bprm->have_execfd)
 		TINY_AUX(AT_EXECFD, bprm->execfd);
+	TINY_ARCH_DLINFO(TINY_AUX);
 #undef TINY_AUX
-	BUILD_BUG_ON(2 * 14 > AT_VECTOR_SIZE);
+	BUILD_BUG_ON(2 * 15 > AT_VECTOR_SIZE);
 	/* AT_NULL, and clear what an earlier exec left in the rest. */
 	memset(&auxv[n], 0, sizeof(mm->saved_auxv) - n * sizeof(*auxv));
 	n += 2;
@@ -394,25 +359,16 @@ static int tiny_create_tables(struct linux_binprm *bprm, unsigned long entry)
 }
 
 /*
- * Turn the process-entry stack into a call of main(argc, argv, envp) that
- * returns into the exit stub.
+ * Turn the entry of the process, as start_thread() left it, into a call of
+ * main(argc, argv, envp) that returns into the exit stub at @stub.
  */
-static int tiny_enter_main(struct linux_binprm *bprm, struct pt_regs *regs)
+static int tiny_enter_main(struct linux_binprm *bprm, struct pt_regs *regs,
+			   unsigned long stub)
 {
 	unsigned long argv = bprm->p + sizeof(long);
 	unsigned long envp = argv + (bprm->argc + 1) * sizeof(long);
-	unsigned long stub;
 
-	stub = tiny_map_stub(current->mm);
-	if (IS_ERR_VALUE(stub))
-		return stub;
-
-	bprm->p -= sizeof(long);
-	if (put_user(stub, (unsigned long __user *)bprm->p))
-		return -EFAULT;
-
-	tiny_arch_set_main_args(regs, bprm->argc, argv, envp);
-	return 0;
+	return tiny_arch_start_main(regs, stub, bprm->argc, argv, envp);
 }
 
 static struct linux_binfmt tiny_format;
@@ -422,12 +378,12 @@ static int load_tiny_binary(struct linux_binprm *bprm)
 	const struct tiny_header *hdr = (const struct tiny_header *)bprm->buf;
 	struct pt_regs *regs = current_pt_regs();
 	struct tiny_layout layout;
-	unsigned long base, entry;
+	unsigned long base, entry, stub = 0;
 	int randomize;
 	int ret;
 
 	ret = tiny_parse(hdr, i_size_read(file_inode(bprm->file)), ELF_ARCH,
-			 &layout);
+			 PAGE_SIZE, &layout);
 	if (ret)
 		return ret;
 	if (!can_mmap_file(bprm->file) || !tiny_arch_can_exec())
@@ -470,22 +426,25 @@ static int load_tiny_binary(struct linux_binprm *bprm)
 	/* From here on the mm pins this module, and with it the stub page. */
 	set_binfmt(&tiny_format);
 
+	ret = tiny_arch_setup_additional_pages(bprm);
+	if (ret)
+		return ret;
+
 	ret = tiny_create_tables(bprm, entry);
 	if (ret)
 		return ret;
 	current->mm->start_stack = bprm->p;
 
-#ifdef ELF_PLAT_INIT
-	ELF_PLAT_INIT(regs, 0);
-#endif
 	if (layout.flags & TINY_F_MAIN) {
-		ret = tiny_enter_main(bprm, regs);
-		if (ret)
-			return ret;
+		stub = tiny_map_stub(current->mm);
+		if (IS_ERR_VALUE(stub))
+			return stub;
 	}
 
 	finalize_exec(bprm);
-	start_thread(regs, entry, bprm->p);
+	tiny_arch_start_thread(regs, entry, bprm->p);
+	if (stub)
+		return tiny_enter_main(bprm, regs, stub);
 	return 0;
 }
 
@@ -501,15 +460,13 @@ static struct linux_binfmt tiny_format = {
 
 static int __init init_tiny_binfmt(void)
 {
-	if (TINY_SUPPORTED_FLAGS & TINY_F_MAIN) {
-		struct page *page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	struct page *page = alloc_page(GFP_KERNEL | __GFP_ZERO);
 
-		if (!page)
-			return -ENOMEM;
-		memcpy(page_address(page), tiny_exit_stub,
-		       sizeof(tiny_exit_stub));
-		tiny_stub_pages[0] = page;
-	}
+	if (!page)
+		return -ENOMEM;
+	memcpy(page_address(page), tiny_arch_stub,
+	       tiny_arch_stub_end - tiny_arch_stub);
+	tiny_stub_pages[0] = page;
 	register_binfmt(&tiny_format);
 	return 0;
 }
@@ -517,8 +474,7 @@ static int __init init_tiny_binfmt(void)
 static void __exit exit_tiny_binfmt(void)
 {
 	unregister_binfmt(&tiny_format);
-	if (tiny_stub_pages[0])
-		__free_page(tiny_stub_pages[0]);
+	__free_page(tiny_stub_pages[0]);
 }
 
 core_initcall(init_tiny_binfmt);

@@ -18,7 +18,8 @@ static void tiny_good_header(u8 *buf)
 
 static int tiny_parse_buf(const u8 *buf, loff_t size, struct tiny_layout *l)
 {
-	return tiny_parse((const struct tiny_header *)buf, size, ELF_ARCH, l);
+	return tiny_parse((const struct tiny_header *)buf, size, ELF_ARCH,
+			  PAGE_SIZE, l);
 }
 
 static void tiny_smallest_binary_test(struct kunit *test)
@@ -89,7 +90,7 @@ static void tiny_machine_test(struct kunit *test)
 	buf[5] = ELF_ARCH & 0xff;
 	KUNIT_EXPECT_EQ(test, tiny_parse_buf(buf, 64, &l), -ENOEXEC);
 	KUNIT_EXPECT_EQ(test, tiny_parse((struct tiny_header *)buf, 64,
-					 swab16(ELF_ARCH), &l), 0);
+					 swab16(ELF_ARCH), PAGE_SIZE, &l), 0);
 }
 
 static void tiny_flags_test(struct kunit *test)
@@ -162,6 +163,57 @@ static void tiny_bss_test(struct kunit *test)
 	KUNIT_EXPECT_GE(test, l.bss_len, 255 * SZ_4K);
 	KUNIT_EXPECT_EQ(test, l.total_len, 2 * PAGE_SIZE + l.bss_len);
 	KUNIT_EXPECT_EQ(test, l.bss_len % PAGE_SIZE, 0);
+}
+
+/*
+ * The bss starts at the first 4 KiB boundary after the image on every page
+ * size; where that is inside the image's last page, the binary is refused.
+ */
+static void tiny_page_size_test(struct kunit *test)
+{
+	static const struct {
+		loff_t size;
+		u8 bss;
+		unsigned long page_size;
+		int ret;
+		unsigned long image_len, bss_len;
+	} cases[] = {
+		{ 100, 1, SZ_4K, 0, SZ_4K, SZ_4K },
+		{ 100, 1, SZ_16K, -ENOEXEC },
+		{ 100, 1, SZ_64K, -ENOEXEC },
+		{ 100, 0, SZ_16K, 0, SZ_16K, 0 },
+		{ 100, 0, SZ_64K, 0, SZ_64K, 0 },
+		{ 3 * SZ_4K + 1, 1, SZ_16K, 0, SZ_16K, SZ_16K },
+		{ 3 * SZ_4K + 1, 1, SZ_64K, -ENOEXEC },
+		{ SZ_8K + 1, 1, SZ_16K, -ENOEXEC },
+		{ SZ_64K, 3, SZ_4K, 0, SZ_64K, 3 * SZ_4K },
+		{ SZ_64K, 3, SZ_16K, 0, SZ_64K, SZ_16K },
+		{ SZ_64K, 3, SZ_64K, 0, SZ_64K, SZ_64K },
+		{ SZ_64K, 17, SZ_64K, 0, SZ_64K, 2 * SZ_64K },
+	};
+	struct tiny_header *hdr;
+	struct tiny_layout l;
+	u8 buf[BINPRM_BUF_SIZE];
+	int i;
+
+	tiny_good_header(buf);
+	hdr = (struct tiny_header *)buf;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		hdr->bss = cases[i].bss;
+		KUNIT_ASSERT_EQ_MSG(test, tiny_parse(hdr, cases[i].size,
+						     ELF_ARCH,
+						     cases[i].page_size, &l),
+				    cases[i].ret, "case %d", i);
+		if (cases[i].ret)
+			continue;
+		KUNIT_EXPECT_EQ_MSG(test, l.image_len, cases[i].image_len,
+				    "case %d", i);
+		KUNIT_EXPECT_EQ_MSG(test, l.bss_len, cases[i].bss_len,
+				    "case %d", i);
+		KUNIT_EXPECT_EQ_MSG(test, l.total_len,
+				    cases[i].image_len + cases[i].bss_len,
+				    "case %d", i);
+	}
 }
 
 /*
@@ -325,6 +377,7 @@ static struct kunit_case binfmt_tiny_test_cases[] = {
 	KUNIT_CASE(tiny_flags_test),
 	KUNIT_CASE(tiny_size_limit_test),
 	KUNIT_CASE(tiny_bss_test),
+	KUNIT_CASE(tiny_page_size_test),
 	KUNIT_CASE(tiny_create_tables_test),
 	KUNIT_CASE(tiny_create_tables_misc_test),
 	KUNIT_CASE(tiny_create_tables_fault_test),
