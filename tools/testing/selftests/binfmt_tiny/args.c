@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * A tiny program written in C and built with the kernel's nolibc, whose
- * own _start runs unchanged on the plain-mode entry stack.  Prints its
- * arguments and environment, then whether /proc/self/cmdline and
- * /proc/self/environ hold exactly the same strings:
+ * A tiny program written in C and built with the kernel's nolibc, entered
+ * through the start-up code of <arch>/crt.S, which hands the plain-mode
+ * entry stack to nolibc's _start_c().  Prints its arguments and
+ * environment, then whether /proc/self/cmdline and /proc/self/environ hold
+ * exactly the same strings:
  *
  *	argc=<n>
  *	argv[<i>]=<string>	(n lines)

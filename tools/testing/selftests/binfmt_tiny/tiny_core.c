@@ -10,7 +10,8 @@
  *
  * Needs root: the tests set kernel.core_pattern and fs.suid_dumpable, and
  * restore them.  The cores are those of crash.tiny and crash_main.tiny,
- * which store CRASH_MARKER in their bss and keep its address in %rbx.
+ * which store CRASH_MARKER in their bss and keep its address in a register
+ * (TINY_PR_BSS in tiny_arch.h: %rbx, x19, s1).
  */
 #include <assert.h>
 #include <dirent.h>
@@ -24,12 +25,13 @@
 #include <sys/procfs.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/user.h>
 #include <unistd.h>
 #include <linux/auxvec.h>
 #include <linux/elf.h>
 
 #include "tiny_test.h"
+
+#ifdef TINY_ARCH_MACHINE
 
 #define CRASH_MARKER	0x52415348	/* what crash.tiny stores in its bss */
 #define PATTERN_MAX	128		/* CORENAME_MAX_SIZE */
@@ -46,8 +48,8 @@
  */
 #define CORE_FILTER	"0x33"
 
-static_assert(sizeof(elf_gregset_t) == sizeof(struct user_regs_struct),
-	      "NT_PRSTATUS registers are a struct user_regs_struct");
+static_assert(sizeof(elf_gregset_t) == TINY_PR_NREG * sizeof(__u64),
+	      "NT_PRSTATUS registers are TINY_PR_NREG words");
 
 static const char pattern_file[] = "/proc/sys/kernel/core_pattern";
 static const char suid_dumpable_file[] = "/proc/sys/fs/suid_dumpable";
@@ -241,7 +243,7 @@ struct core {
 	struct elf64_phdr ph[MAX_PHDRS];
 	int nprstatus;
 	prstatus_t prstatus;		/* the first thread's */
-	struct user_regs_struct regs;	/* its pr_reg */
+	__u64 regs[TINY_PR_NREG];	/* its pr_reg */
 	bool have_siginfo, have_psinfo, have_entry;
 	siginfo_t si;
 	prpsinfo_t psinfo;
@@ -295,7 +297,7 @@ static void parse_note(struct __test_metadata *_metadata, struct core *c,
 		ASSERT_EQ(sizeof(prstatus_t), size);
 		if (!c->nprstatus++) {
 			memcpy(&c->prstatus, desc, size);
-			memcpy(&c->regs, &c->prstatus.pr_reg, sizeof(c->regs));
+			memcpy(c->regs, &c->prstatus.pr_reg, sizeof(c->regs));
 		}
 		break;
 	case NT_SIGINFO:
@@ -348,7 +350,7 @@ static void parse_notes(struct __test_metadata *_metadata, struct core *c,
 
 /*
  * Read and parse the core @file of a program run from @path: an ELF64
- * ET_CORE file for EM_X86_64 whose program headers and notes lie within
+ * ET_CORE file for this machine whose program headers and notes lie within
  * it.
  */
 static void parse_core(struct __test_metadata *_metadata, const char *file,
@@ -366,7 +368,7 @@ static void parse_core(struct __test_metadata *_metadata, const char *file,
 	ASSERT_EQ(ELFCLASS64, eh->e_ident[EI_CLASS]);
 	ASSERT_EQ(ELFDATA2LSB, eh->e_ident[EI_DATA]);
 	ASSERT_EQ(ET_CORE, eh->e_type);
-	ASSERT_EQ(EM_X86_64, eh->e_machine);
+	ASSERT_EQ(TINY_ARCH_MACHINE, eh->e_machine);
 	ASSERT_EQ(sizeof(struct elf64_phdr), eh->e_phentsize);
 	ASSERT_LT(0, eh->e_phnum);
 	ASSERT_GE(MAX_PHDRS, eh->e_phnum);
@@ -441,9 +443,9 @@ static void read_stub(struct __test_metadata *_metadata, char *page)
 }
 
 /*
- * TINY_F_MAIN: %rsp is at the return address, into the [tiny] exit stub,
- * with argc above it.  The stub is a special mapping, not a file's, and
- * is dumped whole, as the vDSO is: the page every tiny process maps.
+ * TINY_F_MAIN: the return address @ret is in the [tiny] exit stub.  The
+ * stub is a special mapping, not a file's, and is dumped whole, as the
+ * vDSO is: the page every TINY_F_MAIN process maps.
  */
 static void check_stub(struct __test_metadata *_metadata,
 		       const struct core *c, __u64 ret)
@@ -475,8 +477,8 @@ static void check_core(struct __test_metadata *_metadata, const char *file,
 {
 	char real[PATH_MAX], comm[sizeof(((prpsinfo_t *)0)->pr_fname) + 1];
 	const struct elf64_phdr *image, *bss, *stack;
-	const struct user_regs_struct *r;
-	char *tiny, *bytes, *sp;
+	char *tiny, *bytes, *top;
+	__u64 pc, sp, bss_addr;
 	struct core *c;
 	size_t len, i;
 
@@ -484,7 +486,9 @@ static void check_core(struct __test_metadata *_metadata, const char *file,
 	ASSERT_NE(NULL, c);
 	ASSERT_NE(NULL, realpath(path, real));
 	parse_core(_metadata, file, real, c);
-	r = &c->regs;
+	pc = c->regs[TINY_PR_PC];
+	sp = c->regs[TINY_PR_SP];
+	bss_addr = c->regs[TINY_PR_BSS];
 
 	/* the registers and the signal of the one thread */
 	ASSERT_EQ(1, c->nprstatus) TH_LOG("NT_PRSTATUS notes");
@@ -499,8 +503,8 @@ static void check_core(struct __test_metadata *_metadata, const char *file,
 	EXPECT_EQ(0, c->file_start % page_size);
 	ASSERT_TRUE(c->have_entry) TH_LOG("no AT_ENTRY in NT_AUXV");
 	EXPECT_EQ(c->file_start + TINY_HDR_SIZE, c->entry);
-	ASSERT_LE(c->file_start, r->rip) TH_LOG("rip %#llx", r->rip);
-	ASSERT_GT(c->file_end, r->rip) TH_LOG("rip %#llx", r->rip);
+	ASSERT_LE(c->file_start, pc) TH_LOG("pc %#llx", pc);
+	ASSERT_GT(c->file_end, pc) TH_LOG("pc %#llx", pc);
 	if (sig == SIGSEGV) {
 		/* the write to _start, the first byte of code */
 		EXPECT_EQ(SEGV_ACCERR, c->si.si_code);
@@ -521,8 +525,8 @@ static void check_core(struct __test_metadata *_metadata, const char *file,
 	 * filter's "ELF headers"), which is all of crash.tiny: its bytes,
 	 * then zeros.
 	 */
-	image = load_at(c, r->rip);
-	ASSERT_NE(NULL, image) TH_LOG("no PT_LOAD holds rip %#llx", r->rip);
+	image = load_at(c, pc);
+	ASSERT_NE(NULL, image) TH_LOG("no PT_LOAD holds pc %#llx", pc);
 	EXPECT_EQ(c->file_start, image->p_vaddr);
 	EXPECT_EQ(c->file_end - c->file_start, image->p_memsz);
 	EXPECT_EQ(PF_R | PF_X, image->p_flags);
@@ -536,28 +540,39 @@ static void check_core(struct __test_metadata *_metadata, const char *file,
 	EXPECT_EQ(page_size, i) TH_LOG("image page not zero after the file");
 	free(tiny);
 
-	/* bss: one unit right after the image, written to, so dumped */
-	EXPECT_EQ(c->file_end, r->rbx);
-	bss = load_at(c, r->rbx);
-	ASSERT_NE(NULL, bss) TH_LOG("no PT_LOAD holds rbx %#llx", r->rbx);
+	/* bss: one unit, a page, right after the image; written to, dumped */
+	EXPECT_EQ(c->file_end, bss_addr);
+	bss = load_at(c, bss_addr);
+	ASSERT_NE(NULL, bss) TH_LOG("no PT_LOAD holds the bss %#llx", bss_addr);
 	EXPECT_EQ(c->file_end, bss->p_vaddr);
-	EXPECT_EQ(TINY_BSS_UNIT, bss->p_memsz);
+	EXPECT_EQ((TINY_BSS_UNIT + page_size - 1) & ~(page_size - 1),
+		  bss->p_memsz);
 	EXPECT_EQ(PF_R | PF_W, bss->p_flags);
 	ASSERT_EQ(bss->p_memsz, bss->p_filesz);
 	EXPECT_EQ(CRASH_MARKER,
-		  get32(c->buf + bss->p_offset + (r->rbx - bss->p_vaddr)));
+		  get32(c->buf + bss->p_offset + (bss_addr - bss->p_vaddr)));
 
-	/* the stack, dumped: rsp is where the kernel left it */
-	stack = load_at(c, r->rsp);
-	ASSERT_NE(NULL, stack) TH_LOG("no PT_LOAD holds rsp %#llx", r->rsp);
+	/*
+	 * The stack, dumped: the stack pointer is where the kernel left it,
+	 * at argc, above which the argument pointers are; in TINY_F_MAIN
+	 * mode below that the return address into the exit stub, where the
+	 * entry pushes it, else the return address is in a register.
+	 */
+	stack = load_at(c, sp);
+	ASSERT_NE(NULL, stack) TH_LOG("no PT_LOAD holds sp %#llx", sp);
 	EXPECT_EQ(PF_R | PF_W, stack->p_flags);
-	ASSERT_LE(r->rsp - stack->p_vaddr + 16, stack->p_filesz);
-	sp = c->buf + stack->p_offset + (r->rsp - stack->p_vaddr);
+	ASSERT_LE(sp - stack->p_vaddr + 16, stack->p_filesz);
+	top = c->buf + stack->p_offset + (sp - stack->p_vaddr);
 	if (main_mode) {
-		EXPECT_EQ(2, get64(sp + 8));	/* argc */
-		check_stub(_metadata, c, get64(sp));
+		/* argc */
+		EXPECT_EQ(2, get64(top + TINY_MAIN_PUSHED * 8));
+#ifdef TINY_PR_RA
+		check_stub(_metadata, c, c->regs[TINY_PR_RA]);
+#else
+		check_stub(_metadata, c, get64(top));
+#endif
 	} else {
-		EXPECT_EQ(2, get64(sp));	/* argc */
+		EXPECT_EQ(2, get64(top));	/* argc */
 	}
 
 	free(c->buf);
@@ -748,5 +763,14 @@ TEST_F(core, setuid)
 	free(mnt);
 	free(from);
 }
+
+#else /* !TINY_ARCH_MACHINE */
+
+TEST(arch)
+{
+	SKIP(return, TINY_NO_SAMPLES);
+}
+
+#endif
 
 TEST_HARNESS_MAIN

@@ -24,7 +24,11 @@
  *           EWOULDBLOCK as long as a tiny process lives.
  *
  * The kernel log (/dev/kmsg) is checked after each batch for reports.
- * Exit status 0 if nothing failed.  Runs as root.
+ * Exit status 0 if nothing failed, 4 (skip) on an architecture without
+ * tiny programs.  Runs as root.
+ *
+ * The hostile code is machine code for the architecture of the fuzzer
+ * (x86_64, arm64 or riscv64), see tmpl_code().
  *
  * TINY_FUZZ_FI_VERBOSE=N in the environment starts failnth at fail-nth N,
  * one exec a second, and leaves the fault injection messages (a stack
@@ -60,13 +64,17 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tiny_arch.h"
+
+#ifdef TINY_ARCH_MACHINE
+
 #define TINY_F_FIXED		0x01
 #define TINY_F_MAIN		0x02
 #define TINY_MAX_SIZE		(16UL << 20)
-#define EM_X86_64_		62
-#define PAGE			4096UL
-#define ARG_MAX_		(32 * PAGE)	/* the kernel's ARG_MAX */
-#define MAX_ARG_STRLEN_		(32 * PAGE)
+#define UNIT			4096UL		/* of the bss field */
+#define ARG_MAX_		(32 * UNIT)	/* the kernel's ARG_MAX */
+#define MAX_ARG_STRLEN_		(32 * page)	/* 32 pages */
+#define STACK_EXPAND		(128 * 1024)	/* by setup_arg_pages() */
 #define STK_LIM			(8UL << 20)
 #define MAX_WORKERS		8
 #define WRITE_MAX		(16 * 1024)	/* bytes written, the rest sparse */
@@ -88,6 +96,13 @@ static const char *parts = "fuzz,failnth,conc";
 static long conc_seconds = 10;
 static int failnth_samples = 1000;
 static char dir[PATH_MAX - 64];	/* where the samples are */
+static unsigned long page;	/* the kernel's page size */
+static rlim_t stack_rlim;	/* RLIMIT_STACK of a case that sets none */
+
+static unsigned long page_align(unsigned long n)
+{
+	return (n + page - 1) & ~(page - 1);
+}
 
 static double now(void)
 {
@@ -254,6 +269,12 @@ static void put32(unsigned char *p, __u32 v)
 	memcpy(p, &v, 4);
 }
 
+#if defined(__x86_64__)
+
+/* the machines of the other architectures with tiny programs */
+#define OTHER_MACHINE_1		EM_AARCH64
+#define OTHER_MACHINE_2		EM_RISCV
+
 /*
  * Random bytes that may run: no system call (the program could do
  * anything), and no far return or far call or jump through a selector
@@ -280,24 +301,26 @@ static void defuse(unsigned char *c, size_t from, size_t n)
 	}
 }
 
-/* Code for template @t at offset 8 of a file of @size bytes, in @code. */
-static size_t gen_code(__u64 *s, int t, unsigned char flags, size_t size,
-		       int *code, unsigned char *c)
+/*
+ * The code of template @t (not T_RANDOM) in @c, for offset 8 of a file of
+ * @size bytes, exiting with @code where it exits; returns its length.
+ */
+static size_t tmpl_code(int t, bool main_mode, size_t size, int code,
+			unsigned char *c)
 {
-	size_t n = 0, i;
+	size_t n = 0;
 
-	*code = (int)rnd(s, 256);
 	switch (t) {
 	case T_EXIT:	/* mov $231, %eax; mov $code, %edi; syscall */
 		c[n++] = 0xb8; put32(c + n, 231); n += 4;
-		c[n++] = 0xbf; put32(c + n, *code); n += 4;
+		c[n++] = 0xbf; put32(c + n, code); n += 4;
 		c[n++] = 0x0f; c[n++] = 0x05;
 		break;
 	case T_RET:	/* mov $code, %al; ret */
-		c[n++] = 0xb0; c[n++] = *code; c[n++] = 0xc3;
+		c[n++] = 0xb0; c[n++] = code; c[n++] = 0xc3;
 		break;
 	case T_ARGC:
-		if (flags & TINY_F_MAIN) {	/* mov %edi, %eax; ret */
+		if (main_mode) {	/* mov %edi, %eax; ret */
 			c[n++] = 0x89; c[n++] = 0xf8; c[n++] = 0xc3;
 		} else {	/* mov (%rsp), %rdi; mov $231, %eax; syscall */
 			c[n++] = 0x48; c[n++] = 0x8b; c[n++] = 0x3c;
@@ -336,38 +359,310 @@ static size_t gen_code(__u64 *s, int t, unsigned char flags, size_t size,
 		};
 		memcpy(c, brk, sizeof(brk));
 		n = sizeof(brk);
-		*code = 0;
 		c[n++] = 0xb8; put32(c + n, 231); n += 4;
 		c[n++] = 0x31; c[n++] = 0xff;
 		c[n++] = 0x0f; c[n++] = 0x05;
 		break;
 	}
 	case T_BSS: {	/* movb $1, bss(%rip); exit_group(0) */
-		long target = (size + PAGE - 1) & ~(PAGE - 1);
+		long target = page_align(size);
 
 		c[n++] = 0xc6; c[n++] = 0x05;
 		put32(c + n, (__u32)(target - (8 + 7))); n += 4;
 		c[n++] = 0x01;
-		*code = 0;
 		c[n++] = 0xb8; put32(c + n, 231); n += 4;
 		c[n++] = 0x31; c[n++] = 0xff;
 		c[n++] = 0x0f; c[n++] = 0x05;
 		break;
 	}
-	default:	/* random bytes */
-		n = 1 + rnd(s, 64);
-		for (i = 0; i < n; i++)
-			c[i] = (unsigned char)next(s);
-		defuse(c, 0, n);
+	}
+	return n;
+}
+
+#elif defined(__aarch64__)
+
+#define OTHER_MACHINE_1		EM_X86_64
+#define OTHER_MACHINE_2		EM_RISCV
+
+/*
+ * A64 instructions, 4 bytes each: the code at offset 8 of the file is
+ * aligned for them.  A64_MOV() is mov xd, #imm16 (movz).
+ */
+#define A64_MOV(xd, imm16)	(0xd2800000 | (imm16) << 5 | (xd))
+#define A64_SVC			0xd4000001	/* svc #0 */
+#define A64_SVC_MASK		0xffe0001f	/* svc #imm16 */
+#define A64_RET			0xd65f03c0	/* ret (x30) */
+
+static __u32 get32(const unsigned char *p)
+{
+	__u32 v;
+
+	memcpy(&v, p, 4);
+	return v;
+}
+
+/*
+ * Random bytes that may run: no system call (svc), which could do
+ * anything.  Changes c[from..n) only: the top byte of an svc, which makes
+ * it an undefined instruction.  Only whole words can be an svc: the bytes
+ * that follow the file in its last page are zeros.
+ */
+static void defuse(unsigned char *c, size_t from, size_t n)
+{
+	size_t i;
+
+	for (i = from & ~3UL; i + 4 <= n; i += 4) {
+		if ((get32(c + i) & A64_SVC_MASK) == A64_SVC)
+			c[i + 3] = 0;
+	}
+}
+
+/* adrp xd, imm: xd = (pc & ~0xfff) + imm * 4096 */
+static __u32 a64_adrp(int xd, unsigned long imm)
+{
+	return 0x90000000 | (imm & 3) << 29 | (imm >> 2 & 0x7ffff) << 5 | xd;
+}
+
+static size_t insn(unsigned char *c, size_t n, __u32 insn)
+{
+	put32(c + n, insn);
+	return n + 4;
+}
+
+/* mov x8, #__NR_exit_group; mov x0, #code; svc #0 */
+static size_t exit_code(unsigned char *c, size_t n, int code)
+{
+	n = insn(c, n, A64_MOV(8, __NR_exit_group));
+	n = insn(c, n, A64_MOV(0, code));
+	return insn(c, n, A64_SVC);
+}
+
+/*
+ * The code of template @t (not T_RANDOM) in @c, for offset 8 of a file of
+ * @size bytes, exiting with @code where it exits; returns its length.
+ * Plain entry: every register zero, x30 too; TINY_F_MAIN: x0 = argc and
+ * x30 into the exit stub, exit_group(x0).
+ */
+static size_t tmpl_code(int t, bool main_mode, size_t size, int code,
+			unsigned char *c)
+{
+	size_t n = 0;
+
+	switch (t) {
+	case T_EXIT:
+		n = exit_code(c, n, code);
+		break;
+	case T_RET:	/* mov x0, #code; ret */
+		n = insn(c, n, A64_MOV(0, code));
+		n = insn(c, n, A64_RET);
+		break;
+	case T_ARGC:
+		if (main_mode) {
+			n = insn(c, n, A64_RET);
+		} else {
+			n = insn(c, n, 0xf94003e0);	/* ldr x0, [sp] */
+			n = insn(c, n, A64_MOV(8, __NR_exit_group));
+			n = insn(c, n, A64_SVC);
+		}
+		break;
+	case T_NULL:	/* mov x0, #0; br x0 */
+		n = insn(c, n, A64_MOV(0, 0));
+		n = insn(c, n, 0xd61f0000);
+		break;
+	case T_SELFWRITE:	/* adr x1, .; strb wzr, [x1]; exit_group(0) */
+		n = insn(c, n, 0x10000001);
+		n = insn(c, n, 0x3900003f);
+		n = exit_code(c, n, 0);
+		break;
+	case T_INT3:	/* brk #0 */
+		n = insn(c, n, 0xd4200000);
+		break;
+	case T_LOOP:	/* b . */
+		n = insn(c, n, 0x14000000);
+		break;
+	case T_RECURSE:	/* 1: stp x29, x30, [sp, #-16]!; bl 1b */
+		n = insn(c, n, 0xa9bf7bfd);
+		n = insn(c, n, 0x97ffffff);
+		break;
+	case T_BRK:
+		n = insn(c, n, A64_MOV(8, __NR_brk));
+		n = insn(c, n, A64_MOV(0, 0));
+		n = insn(c, n, A64_SVC);		/* brk(0) */
+		n = insn(c, n, 0xd2a08001);	/* mov x1, #64 MiB */
+		n = insn(c, n, 0x8b010000);	/* add x0, x0, x1 */
+		n = insn(c, n, A64_SVC);		/* brk(+64 MiB) */
+		n = insn(c, n, 0x9281ffe0);	/* mov x0, #-4096 */
+		n = insn(c, n, A64_SVC);		/* brk(-4096) */
+		n = exit_code(c, n, 0);
+		break;
+	case T_BSS:	/* adrp x1, bss; strb wzr, [x1]; exit_group(0) */
+		n = insn(c, n, a64_adrp(1, page_align(size) / UNIT));
+		n = insn(c, n, 0x3900003f);
+		n = exit_code(c, n, 0);
 		break;
 	}
+	return n;
+}
+
+#elif defined(__riscv)
+
+#define OTHER_MACHINE_1		EM_X86_64
+#define OTHER_MACHINE_2		EM_AARCH64
+
+/* RV64 instructions, 4 bytes each (no compressed ones) */
+#define RV_A0			10
+#define RV_A1			11
+#define RV_A7			17
+#define RV_LI(rd, imm12)	((__u32)(imm12) << 20 | (rd) << 7 | 0x13)
+#define RV_AUIPC(rd, imm20)	((__u32)(imm20) << 12 | (rd) << 7 | 0x17)
+#define RV_ECALL		0x00000073
+#define RV_RET			0x00008067	/* jalr zero, 0(ra) */
+
+/*
+ * Random bytes that may run: no system call (ecall), which could do
+ * anything.  Instructions are 2 or 4 bytes, 2-byte aligned, so the 4
+ * bytes at every even offset are looked at, past n as the zeros that
+ * follow there (in the file, or after it in its last page), for any
+ * funct3 0, funct12 0 SYSTEM instruction, ecall with any rs1 and rd.  The
+ * last byte of it within c[from..n) is changed: a bit set in bits 8 to 31
+ * makes it an illegal instruction, a changed opcode (the last byte of the
+ * file) an OP-IMM one; neither makes another ecall.
+ */
+static void defuse(unsigned char *c, size_t from, size_t n)
+{
+	size_t i, j;
+	__u32 w;
+
+	for (i = from > 3 ? (from - 2) & ~1UL : 0; i < n; i += 2) {
+		for (w = 0, j = 0; j < 4 && i + j < n; j++)
+			w |= (__u32)c[i + j] << 8 * j;
+		if ((w & 0xfff0707f) != RV_ECALL)
+			continue;
+		j = i + 3 < n ? i + 3 : n - 1;
+		if (j == i)
+			c[j] ^= 0x60;
+		else
+			c[j] |= j == i + 1 ? 0x10 : 0x80;
+	}
+}
+
+/* sb zero, imm12(rs1) */
+static __u32 rv_sb_zero(int rs1, unsigned long imm12)
+{
+	return (imm12 >> 5 & 0x7f) << 25 | rs1 << 15 | (imm12 & 0x1f) << 7 |
+	       0x23;
+}
+
+static size_t insn(unsigned char *c, size_t n, __u32 insn)
+{
+	put32(c + n, insn);
+	return n + 4;
+}
+
+/* li a7, __NR_exit_group; li a0, code; ecall */
+static size_t exit_code(unsigned char *c, size_t n, int code)
+{
+	n = insn(c, n, RV_LI(RV_A7, __NR_exit_group));
+	n = insn(c, n, RV_LI(RV_A0, code));
+	return insn(c, n, RV_ECALL);
+}
+
+/*
+ * The code of template @t (not T_RANDOM) in @c, for offset 8 of a file of
+ * @size bytes, exiting with @code where it exits; returns its length.
+ * Plain entry: every register zero, ra too; TINY_F_MAIN: a0 = argc and ra
+ * into the exit stub, exit_group(a0).
+ */
+static size_t tmpl_code(int t, bool main_mode, size_t size, int code,
+			unsigned char *c)
+{
+	long off, hi;
+	size_t n = 0;
+
+	switch (t) {
+	case T_EXIT:
+		n = exit_code(c, n, code);
+		break;
+	case T_RET:	/* li a0, code; ret */
+		n = insn(c, n, RV_LI(RV_A0, code));
+		n = insn(c, n, RV_RET);
+		break;
+	case T_ARGC:
+		if (main_mode) {
+			n = insn(c, n, RV_RET);
+		} else {
+			n = insn(c, n, 0x00013503);	/* ld a0, 0(sp) */
+			n = insn(c, n, RV_LI(RV_A7, __NR_exit_group));
+			n = insn(c, n, RV_ECALL);
+		}
+		break;
+	case T_NULL:	/* jalr zero, 0(zero) */
+		n = insn(c, n, 0x00000067);
+		break;
+	case T_SELFWRITE:	/* auipc a1, 0; sb zero, 0(a1); exit_group(0) */
+		n = insn(c, n, RV_AUIPC(RV_A1, 0));
+		n = insn(c, n, rv_sb_zero(RV_A1, 0));
+		n = exit_code(c, n, 0);
+		break;
+	case T_INT3:	/* ebreak */
+		n = insn(c, n, 0x00100073);
+		break;
+	case T_LOOP:	/* j . */
+		n = insn(c, n, 0x0000006f);
+		break;
+	case T_RECURSE:	/* 1: addi sp, sp, -16; sd ra, 0(sp); jal ra, 1b */
+		n = insn(c, n, 0xff010113);
+		n = insn(c, n, 0x00113023);
+		n = insn(c, n, 0xff9ff0ef);
+		break;
+	case T_BRK:
+		n = insn(c, n, RV_LI(RV_A7, __NR_brk));
+		n = insn(c, n, RV_LI(RV_A0, 0));
+		n = insn(c, n, RV_ECALL);		/* brk(0) */
+		n = insn(c, n, 0x040002b7);	/* lui t0, 0x4000: 64 MiB */
+		n = insn(c, n, 0x00550533);	/* add a0, a0, t0 */
+		n = insn(c, n, RV_ECALL);		/* brk(+64 MiB) */
+		n = insn(c, n, 0xfffff537);	/* lui a0, 0xfffff: -4096 */
+		n = insn(c, n, RV_ECALL);		/* brk(-4096) */
+		n = exit_code(c, n, 0);
+		break;
+	case T_BSS:	/* auipc a1, hi; sb zero, lo(a1); exit_group(0) */
+		off = page_align(size) - 8;
+		hi = (off + 0x800) >> 12;
+		n = insn(c, n, RV_AUIPC(RV_A1, hi & 0xfffff));
+		n = insn(c, n, rv_sb_zero(RV_A1, (off - (hi << 12)) & 0xfff));
+		n = exit_code(c, n, 0);
+		break;
+	}
+	return n;
+}
+
+#endif
+
+/* Code for template @t at offset 8 of a file of @size bytes, in @code. */
+static size_t gen_code(__u64 *s, int t, unsigned char flags, size_t size,
+		       int *code, unsigned char *c)
+{
+	size_t n, i;
+
+	*code = (int)rnd(s, 256);
+	if (t != T_RANDOM) {
+		/* these exit with 0 */
+		if (t == T_BRK || t == T_BSS)
+			*code = 0;
+		return tmpl_code(t, flags & TINY_F_MAIN, size, *code, c);
+	}
+	n = 1 + rnd(s, 64);
+	for (i = 0; i < n; i++)
+		c[i] = (unsigned char)next(s);
+	defuse(c, 0, n);
 	return n;
 }
 
 static const size_t boundary_sizes[] = {
 	4095, 4096, 4097, 8191, 8192, 8193, 12287, 12288, 12289, 65535, 65536,
 	65537, TINY_MAX_SIZE - 1, TINY_MAX_SIZE, TINY_MAX_SIZE + 1,
-	TINY_MAX_SIZE - PAGE, TINY_MAX_SIZE + PAGE, 1UL << 30,
+	TINY_MAX_SIZE - UNIT, TINY_MAX_SIZE + UNIT, 1UL << 30,
 };
 
 static size_t gen_size(__u64 *s, size_t code_len)
@@ -387,8 +682,11 @@ static size_t gen_size(__u64 *s, size_t code_len)
 	return TINY_MAX_SIZE + 1 + rnd(s, 1UL << 32);		/* too big */
 }
 
+/* Others: nearby, of the other architectures, byte-swapped, ... */
 static const __u16 machines[] = {
-	0, 3, 8, 40, 61, 63, 183, 243, 0x3e00, 0xffff, EM_X86_64_ + 256,
+	0, 3, 8, 40, TINY_ARCH_MACHINE - 1, TINY_ARCH_MACHINE + 1,
+	OTHER_MACHINE_1, OTHER_MACHINE_2, (TINY_ARCH_MACHINE & 0xff) << 8,
+	0xffff, TINY_ARCH_MACHINE + 256,
 };
 
 /* A file: a template, then mutations of the header and the size. */
@@ -396,7 +694,7 @@ static void gen_file(__u64 *s, struct tfile *f, int *code)
 {
 	unsigned char c[128];
 	unsigned char flags, bss;
-	__u16 machine = EM_X86_64_;
+	__u16 machine = TINY_ARCH_MACHINE;
 	size_t n, fill;
 	unsigned int r;
 
@@ -505,24 +803,36 @@ static const struct limit {
 		       ARRAY_SIZE(lim_nofile) },
 };
 
-/* The loader's checks on the final file content, in their order */
-static int refuse(const unsigned char *hdr, size_t size, const struct env *e)
+/*
+ * The loader's checks on the final file content, in their order, for an
+ * exec with a stack of @stack bytes (exec_stack()), by a compat caller if
+ * @compat.  The limits are checked in pages, against what the exec maps:
+ * the stack, the image, the bss and the exit stub of TINY_F_MAIN.
+ */
+static int refuse(const unsigned char *hdr, size_t size, const struct env *e,
+		  unsigned long stack, bool compat)
 {
-	unsigned long image, bss;
+	unsigned long image, bss, total;
 
 	if (size < 8 || memcmp(hdr, "\x7fTNY", 4))
 		return -ENOEXEC;
 	if (size <= 8 || size > TINY_MAX_SIZE)
 		return -ENOEXEC;
-	if ((hdr[4] | hdr[5] << 8) != EM_X86_64_)
+	if ((hdr[4] | hdr[5] << 8) != TINY_ARCH_MACHINE)
 		return -ENOEXEC;
 	if (hdr[6] & ~(TINY_F_FIXED | TINY_F_MAIN))
 		return -ENOEXEC;
-	image = (size + PAGE - 1) & ~(PAGE - 1);
-	bss = hdr[7] * PAGE;
-	if (e->set[L_DATA] && bss > e->lim[L_DATA])
+	image = page_align(size);
+	bss = page_align(hdr[7] * UNIT);
+	/* the bss starts at the first unit boundary after the image */
+	if (bss && image != ((size + UNIT - 1) & ~(UNIT - 1)))
+		return -ENOEXEC;
+	if (compat && !TINY_ARCH_COMPAT_EXEC)
+		return -ENOEXEC;
+	total = stack + image + bss + (hdr[6] & TINY_F_MAIN ? page : 0);
+	if (e->set[L_DATA] && bss / page > e->lim[L_DATA] / page)
 		return -ENOMEM;
-	if (e->set[L_AS] && image + bss > e->lim[L_AS])
+	if (e->set[L_AS] && total / page > e->lim[L_AS] / page)
 		return -ENOMEM;
 	return 0;
 }
@@ -547,8 +857,12 @@ static void outcome(const struct tfile *f, int code, int argc,
 		if (flags & TINY_F_MAIN) {
 			x->want = W_EXIT;
 		} else {
-			/* returns to address argc */
-			x->want = argc < 4096 ? W_SIGNAL : W_RUN;
+			/*
+			 * returns to address argc (x86_64: on top of the
+			 * stack), 9 at most, or 0 (the zeroed link register):
+			 * below vm.mmap_min_addr
+			 */
+			x->want = W_SIGNAL;
 			x->sig = SIGSEGV;
 		}
 		break;
@@ -798,6 +1112,53 @@ static int e2big(const struct args *a, const struct env *e)
 	return -1;
 }
 
+/*
+ * The stack of the exec of @ca, in bytes, as the loader counts it against
+ * RLIMIT_AS: the pages that the strings were copied to, under the word at
+ * the top (the file name the exec was given, or the /dev/fd one for a
+ * descriptor, then envp, then argv, or "" for an empty one), grown by up
+ * to STACK_EXPAND within RLIMIT_STACK, as setup_arg_pages() will.
+ */
+static unsigned long exec_stack(const struct child_arg *ca,
+				const struct env *e)
+{
+	rlim_t rlim = e->set[L_STACK] ? e->lim[L_STACK] : stack_rlim;
+	/* elf_exec32 execs its argv[1], the file, with argv + 1 */
+	char *const *argv = ca->how == H_COMPAT ? ca->argv + 1 : ca->argv;
+	unsigned long len, stack;
+	char name[64];
+	int i;
+
+	switch (ca->how) {
+	case H_EXECVEAT:
+		len = snprintf(name, sizeof(name), "/dev/fd/%d/%s",
+			       ca->dirfd, ca->name);
+		break;
+	case H_EMPTY_PATH:
+		len = snprintf(name, sizeof(name), "/dev/fd/%d", ca->fd);
+		break;
+	case H_PROC_FD:
+		len = snprintf(name, sizeof(name), "/proc/%d/fd/%d", ca->ppid,
+			       ca->fd);
+		break;
+	default:
+		len = strlen(ca->path);
+		break;
+	}
+	len++;
+	for (i = 0; ca->envp[i]; i++)
+		len += strlen(ca->envp[i]) + 1;
+	for (i = 0; argv[i]; i++)
+		len += strlen(argv[i]) + 1;
+	if (!i)
+		len++;
+	stack = page_align(sizeof(void *) + len);
+	rlim &= ~(rlim_t)(page - 1);
+	if (stack + STACK_EXPAND < rlim)
+		rlim = stack + STACK_EXPAND;
+	return stack > rlim ? stack : rlim;
+}
+
 /* RLIMIT_STACK under this is tight for arguments of @bytes */
 static size_t stack_need(size_t bytes)
 {
@@ -812,7 +1173,7 @@ static size_t stack_need(size_t bytes)
  */
 static void cap_stack(struct env *e, size_t bytes)
 {
-	size_t lim = (stack_need(bytes) + PAGE - 1) & ~(PAGE - 1);
+	size_t lim = page_align(stack_need(bytes));
 
 	if (lim > RECURSE_STACK)
 		lim = RECURSE_STACK;
@@ -1098,8 +1459,8 @@ static void fuzz_case(struct fuzz_ctx *ctx, long n)
 	{
 		const struct tfile *ef = race == 1 ? &f2 : &f;
 		int ecode = race == 1 ? code2 : code;
-		unsigned long need = ((ef->size + PAGE - 1) & ~(PAGE - 1)) +
-				     ef->buf[7] * PAGE;
+		unsigned long need = page_align(ef->size) +
+				     page_align(ef->buf[7] * UNIT);
 
 		big = e2big(&a, &e);
 		if (mode == 0644) {
@@ -1114,7 +1475,8 @@ static void fuzz_case(struct fuzz_ctx *ctx, long n)
 		} else if (race == 2) {
 			x.want = W_ANY;
 		} else {
-			err = refuse(ef->buf, ef->size, &e);
+			err = refuse(ef->buf, ef->size, &e,
+				     exec_stack(&ca, &e), how == H_COMPAT);
 			if (err) {
 				x.want = W_ERRNO;
 				x.err = -err;
@@ -1975,6 +2337,7 @@ static bool want_part(const char *name)
 int main(int argc, char **argv)
 {
 	int opt, ret = 0;
+	struct rlimit rl;
 	char *slash;
 	ssize_t len;
 
@@ -2016,6 +2379,9 @@ int main(int argc, char **argv)
 		}
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	page = sysconf(_SC_PAGESIZE);
+	getrlimit(RLIMIT_STACK, &rl);
+	stack_rlim = rl.rlim_cur;
 	len = readlink("/proc/self/exe", dir, sizeof(dir) - 1);
 	if (len > 0) {
 		dir[len] = '\0';
@@ -2052,3 +2418,13 @@ int main(int argc, char **argv)
 	printf("# tiny_fuzz: %s\n", ret ? "FAIL" : "PASS");
 	return ret;
 }
+
+#else /* !TINY_ARCH_MACHINE */
+
+int main(void)
+{
+	printf("# tiny_fuzz: SKIP, no tiny programs for this architecture\n");
+	return 4;
+}
+
+#endif

@@ -133,7 +133,7 @@ FIXTURE_SETUP(module)
 	int probe = tiny_probe();
 
 	if (probe == -ENOENT)
-		SKIP(return, "sample programs not built (x86_64 only)");
+		SKIP(return, TINY_NO_SAMPLES);
 	self->was_loaded = loaded();
 	if (!self->was_loaded) {
 		/* tiny binaries run, but there is no module: built in */

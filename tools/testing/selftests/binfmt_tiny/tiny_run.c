@@ -18,10 +18,15 @@
 
 #include "tiny_test.h"
 
+#ifdef TINY_ARCH_MACHINE
+
 #define PAGE_ALIGN(x)	(((x) + page_size - 1) & ~(page_size - 1))
 /* How far brk.tiny grows the heap */
 #define BRK_GROW	(64UL << 20)
-/* arch_randomize_brk() on x86_64: the break moves up by less than this */
+/*
+ * arch_randomize_brk() of a 64-bit task, x86_64's and the generic one of
+ * arm64 and riscv: the break moves up by less than this
+ */
 #define BRK_RND_RANGE	(1024UL << 20)
 
 static unsigned long page_size;
@@ -108,19 +113,37 @@ static char *patched(const char *dir, const char *name, int off, int val)
 	return to;
 }
 
-/* The smallest program: the header and a ret, in TINY_F_MAIN mode */
+/* The header of a sample for this architecture with @flags and @bss */
+static void sample_header(char *hdr, int flags, int bss)
+{
+	memcpy(hdr, TINY_MAGIC, TINY_MAGIC_LEN);
+	hdr[TINY_OFF_MACHINE] = TINY_ARCH_MACHINE & 0xff;
+	hdr[TINY_OFF_MACHINE + 1] = TINY_ARCH_MACHINE >> 8;
+	hdr[TINY_OFF_FLAGS] = flags;
+	hdr[TINY_OFF_BSS] = bss;
+}
+
+/*
+ * The smallest program: the header and a ret, in TINY_F_MAIN mode, which
+ * exits with what main's return value register holds at entry
+ */
 TEST_F(run, smallest_program)
 {
 	char *path = tiny_sample("ret.tiny"), *buf;
+	char want[TINY_HDR_SIZE + sizeof(TINY_RET_CODE) - 1];
 	struct tiny_result res;
 	size_t len;
 
+	sample_header(want, TINY_F_MAIN, 0);
+	memcpy(want + TINY_HDR_SIZE, TINY_RET_CODE,
+	       sizeof(want) - TINY_HDR_SIZE);
 	ASSERT_EQ(0, tiny_read_file(path, &buf, &len));
-	ASSERT_EQ(9, len);
-	ASSERT_EQ(0, memcmp(buf, "\x7fTNY\x3e\x00\x02\x00\xc3", len));
+	ASSERT_EQ(sizeof(want), len);
+	ASSERT_EQ(0, memcmp(buf, want, len));
 	free(buf);
+	/* argv is { path } */
 	ASSERT_EQ(0, tiny_run_path(path, &res));
-	ASSERT_EXITED(&res, 0);
+	ASSERT_EXITED(&res, TINY_RET_STATUS(1));
 	ASSERT_EQ(0, res.len);
 	free(res.out);
 	free(path);
@@ -128,13 +151,14 @@ TEST_F(run, smallest_program)
 
 TEST_F(run, exit42_main_return)
 {
-	char *path = tiny_sample("exit42.tiny"), *buf;
+	char *path = tiny_sample("exit42.tiny"), *buf, want[TINY_HDR_SIZE];
 	struct tiny_result res;
 	size_t len;
 
+	sample_header(want, TINY_F_MAIN, 0);
 	ASSERT_EQ(0, tiny_read_file(path, &buf, &len));
-	ASSERT_EQ(11, len);
-	ASSERT_EQ(0, memcmp(buf, "\x7fTNY\x3e\x00\x02\x00", TINY_HDR_SIZE));
+	ASSERT_EQ(TINY_EXIT42_SIZE, len);
+	ASSERT_EQ(0, memcmp(buf, want, TINY_HDR_SIZE));
 	free(buf);
 	ASSERT_EQ(0, tiny_run_path(path, &res));
 	ASSERT_EXITED(&res, 42);
@@ -167,6 +191,41 @@ TEST_F(run, hello_world)
 	ASSERT_EXITED(&res, 0);
 	ASSERT_EQ(strlen(hello), res.len);
 	ASSERT_EQ(0, memcmp(hello, res.out, res.len));
+	free(res.out);
+	free(path);
+}
+
+/*
+ * Initialized data, pointers among them: the start-up code copies .data
+ * from the image to the start of the bss and relocates it.
+ */
+TEST_F(run, initialized_data)
+{
+	static const char want[][20] = {
+		"int=42\n", "array=1,-2,3,-4\n", "string=hello\n",
+		"ptr_int=42\n", "ptr_str=tiny\n", "ptr_func=42\n",
+		"ptr_table=two\n", "written=43\n", "bss=0\n",
+	};
+	char *path = tiny_sample("data.tiny");
+	unsigned long base, data;
+	struct tiny_result res;
+	const char *p;
+	size_t i;
+
+	ASSERT_EQ(0, tiny_run_path(path, &res));
+	ASSERT_EXITED(&res, 42);
+	for (i = 0; i < ARRAY_SIZE(want); i++)
+		EXPECT_NE(NULL, strstr(res.out, want[i])) TH_LOG("no %s", want[i]);
+	/* .data is in the bss: the first page after the image */
+	p = strstr(res.out, "base=");
+	ASSERT_NE(NULL, p);
+	base = strtoul(p + 5, NULL, 16);
+	p = strstr(res.out, "data=");
+	ASSERT_NE(NULL, p);
+	data = strtoul(p + 5, NULL, 16);
+	EXPECT_EQ(0, data % getpagesize());
+	EXPECT_EQ(base + ((file_size(path) + getpagesize() - 1) &
+			  ~(getpagesize() - 1UL)), data);
 	free(res.out);
 	free(path);
 }
@@ -423,8 +482,10 @@ TEST_F(run, auxv)
 	ASSERT_STREQ(path, buf);
 	ASSERT_TRUE(tiny_kv_str(res.out, "procauxv", buf, sizeof(buf)));
 	ASSERT_STREQ("ok", buf);
-	/* no vDSO for tiny programs */
-	ASSERT_FALSE(tiny_kv(res.out, "at_33", &v));	/* AT_SYSINFO_EHDR */
+	/* the vDSO, where the architecture needs it (see the vdso test) */
+	ASSERT_EQ(TINY_ARCH_VDSO, tiny_kv(res.out, "at_33", &v));
+	if (TINY_ARCH_VDSO)
+		ASSERT_EQ(0, v % page_size);
 	free(res.out);
 	free(path);
 }
@@ -454,29 +515,53 @@ TEST_F(run, auxv_proc_pid)
 	free(path);
 }
 
-TEST_F(run, no_vdso)
+/*
+ * The vDSO as the architecture needs it: none on x86_64, where a tiny
+ * program makes its system calls itself and returns from its signal
+ * handlers through the SA_RESTORER it provides; elsewhere the kernel
+ * returns from a signal handler through the vDSO, which is mapped as for a
+ * static ELF: its data ([vvar]) and its code ([vdso], once, where
+ * AT_SYSINFO_EHDR points).
+ */
+TEST_F(run, vdso)
 {
 	char *path = tiny_sample("pause_main.tiny");
+	const struct tiny_map *vdso = NULL;
+	unsigned long auxv[256], ehdr;
 	struct tiny_map maps[64];
-	unsigned long auxv[256];
 	struct tiny_proc proc;
+	int i, n, nvdso = 0, nvvar = 0, nother = 0;
 	bool found;
-	int i, n;
 
 	ASSERT_EQ(0, tiny_pause(path, &proc));
 	n = tiny_read_maps(proc.pid, maps, 64);
 	ASSERT_LT(0, n);
 	for (i = 0; i < n; i++) {
-		EXPECT_EQ(NULL, strstr(maps[i].name, "[vdso"))
-			TH_LOG("%s", maps[i].name);
-		EXPECT_EQ(NULL, strstr(maps[i].name, "[vvar"))
-			TH_LOG("%s", maps[i].name);
+		if (!tiny_vdso_map(&maps[i]))
+			continue;
+		TH_LOG("%lx-%lx %s %s", maps[i].start, maps[i].end,
+		       maps[i].perms, maps[i].name);
+		if (!strcmp(maps[i].name, "[vdso]")) {
+			vdso = &maps[i];
+			nvdso++;
+		} else if (!strncmp(maps[i].name, "[vvar", 5)) {
+			nvvar++;
+		} else {
+			nother++;
+		}
 	}
 	ASSERT_LT(2, tiny_read_auxv(proc.pid, auxv, 256));
-	tiny_auxv_get(auxv, AT_SYSINFO_EHDR, &found);
-	ASSERT_FALSE(found);
+	ehdr = tiny_auxv_get(auxv, AT_SYSINFO_EHDR, &found);
 	tiny_kill(&proc, NULL);
 	free(path);
+	EXPECT_EQ(TINY_ARCH_VDSO, nvdso);
+	EXPECT_EQ(TINY_ARCH_VDSO, nvvar > 0);
+	EXPECT_EQ(0, nother);
+	ASSERT_EQ(TINY_ARCH_VDSO, found);
+	if (vdso) {
+		EXPECT_EQ(vdso->start, ehdr);
+		EXPECT_STREQ("r-xp", vdso->perms);
+	}
 }
 
 static void read_regs(struct __test_metadata *_metadata, int fd,
@@ -492,27 +577,39 @@ static void read_regs(struct __test_metadata *_metadata, int fd,
 	}
 }
 
-static const char *const reg_names[R_NGPR] = {
-	"rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "rsp",
-	"r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15",
-};
-
 /* Check plain-mode entry state, as dumped by regs.tiny */
 static void check_plain_regs(struct __test_metadata *_metadata,
 			     const struct tiny_regs *regs, unsigned long argc)
 {
 	int i;
 
-	for (i = 0; i < R_NGPR; i++) {
-		if (i != R_RSP)
-			EXPECT_EQ(0, regs->gpr[i]) TH_LOG("%s", reg_names[i]);
+	for (i = 0; i < TINY_NGPR; i++) {
+		if (i != TINY_GPR_SP)
+			EXPECT_EQ(0, regs->gpr[i])
+				TH_LOG("%s", tiny_gpr_name(i));
 	}
-	ASSERT_EQ(0, regs->gpr[R_RSP] % 16);
-	ASSERT_EQ(0, regs->rflags & 0x400);		/* DF clear */
+	ASSERT_EQ(0, regs->gpr[TINY_GPR_SP] % 16);
+#ifdef TINY_FLAGS_CLEAR
+	ASSERT_EQ(0, regs->flags & TINY_FLAGS_CLEAR);
+#endif
 	ASSERT_EQ(argc, regs->stack[0]);
 	for (i = 1; i <= argc; i++)
-		ASSERT_LT(regs->gpr[R_RSP], regs->stack[i]);
+		ASSERT_LT(regs->gpr[TINY_GPR_SP], regs->stack[i]);
 	ASSERT_EQ(0, regs->stack[argc + 1]);
+}
+
+/* The registers a TINY_F_MAIN entry sets, besides the stack pointer */
+static bool main_gpr(int i)
+{
+#ifdef TINY_GPR_MAIN
+	if (i == TINY_GPR_MAIN)
+		return true;
+#endif
+#ifdef TINY_GPR_RA
+	if (i == TINY_GPR_RA)
+		return true;
+#endif
+	return i == TINY_GPR_ARGC || i == TINY_GPR_ARGV || i == TINY_GPR_ENVP;
 }
 
 TEST_F(run, regs_plain)
@@ -538,12 +635,13 @@ TEST_F(run, regs_main)
 	char *const envp[] = { "E=1", NULL };
 	struct tiny_cmd cmd = { .path = path, .argv = argv, .envp = envp,
 				.stdin_pipe = true };
-	const struct tiny_map *stub;
+	unsigned long argc, ret;
+	const unsigned long *block;
+	const struct tiny_map *m;
 	struct tiny_map maps[64];
 	struct tiny_result res;
 	struct tiny_regs regs;
 	struct tiny_proc proc;
-	unsigned long sp;
 	int i, n;
 
 	ASSERT_EQ(0, tiny_spawn(&cmd, &proc));
@@ -551,25 +649,40 @@ TEST_F(run, regs_main)
 	n = tiny_read_maps(proc.pid, maps, 64);
 	ASSERT_LT(0, n);
 
-	sp = regs.gpr[R_RSP];
-	EXPECT_EQ(8, sp % 16);
-	EXPECT_EQ(3, regs.gpr[R_RDI]);			/* argc */
-	EXPECT_EQ(sp + 16, regs.gpr[R_RSI]);		/* argv */
-	EXPECT_EQ(sp + 16 + 4 * 8, regs.gpr[R_RDX]);	/* envp */
-	for (i = 0; i < R_NGPR; i++) {
-		if (i != R_RSP && i != R_RDI && i != R_RSI && i != R_RDX)
-			EXPECT_EQ(0, regs.gpr[i]) TH_LOG("%s", reg_names[i]);
+	/* the SysV block, above the return address where that is pushed */
+	argc = regs.gpr[TINY_GPR_SP] + TINY_MAIN_PUSHED * sizeof(long);
+	block = regs.stack + TINY_MAIN_PUSHED;
+	EXPECT_EQ(0, argc % 16);
+	EXPECT_EQ(3, regs.gpr[TINY_GPR_ARGC]);
+	EXPECT_EQ(argc + 8, regs.gpr[TINY_GPR_ARGV]);
+	EXPECT_EQ(argc + 8 + 4 * 8, regs.gpr[TINY_GPR_ENVP]);
+	for (i = 0; i < TINY_NGPR; i++) {
+		if (i != TINY_GPR_SP && !main_gpr(i))
+			EXPECT_EQ(0, regs.gpr[i])
+				TH_LOG("%s", tiny_gpr_name(i));
 	}
-	EXPECT_EQ(0, regs.rflags & 0x400);
-	/* the SysV block above the return address */
-	EXPECT_EQ(3, regs.stack[1]);
-	EXPECT_EQ(0, regs.stack[5]);
-	EXPECT_EQ(0, regs.stack[7]);
+#ifdef TINY_GPR_MAIN
+	/* main's address, for the code in the [tiny] page that calls it */
+	m = image_map(maps, n, path);
+	ASSERT_NE(NULL, m);
+	EXPECT_EQ(m->start + TINY_HDR_SIZE, regs.gpr[TINY_GPR_MAIN]);
+#endif
+#ifdef TINY_FLAGS_CLEAR
+	EXPECT_EQ(0, regs.flags & TINY_FLAGS_CLEAR);
+#endif
+	EXPECT_EQ(3, block[0]);
+	EXPECT_EQ(0, block[4]);
+	EXPECT_EQ(0, block[6]);
 	/* the return address is in the kernel's exit stub */
-	stub = tiny_find_map(maps, n, regs.stack[0]);
-	ASSERT_NE(NULL, stub) TH_LOG("return address %#lx", regs.stack[0]);
-	EXPECT_STREQ("[tiny]", stub->name);
-	EXPECT_STREQ("r-xp", stub->perms);
+#ifdef TINY_GPR_RA
+	ret = regs.gpr[TINY_GPR_RA];
+#else
+	ret = regs.stack[0];
+#endif
+	m = tiny_find_map(maps, n, ret);
+	ASSERT_NE(NULL, m) TH_LOG("return address %#lx", ret);
+	EXPECT_STREQ("[tiny]", m->name);
+	EXPECT_STREQ("r-xp", m->perms);
 
 	/* main() returns argc + 100: the stub exits with it */
 	close(proc.in);
@@ -1209,7 +1322,8 @@ TEST_F(run, proc_stat_layout)
 	       st.start_brk, st.start_stack);
 
 	image_end = image->start + PAGE_ALIGN(size);
-	bss_end = image_end + 3 * TINY_BSS_UNIT;	/* pause.tiny: bss 3 */
+	/* pause.tiny: bss 3 */
+	bss_end = image_end + PAGE_ALIGN(3 * TINY_BSS_UNIT);
 	EXPECT_EQ(image->start, st.start_code);
 	EXPECT_LT(image->start + TINY_HDR_SIZE, st.end_code);
 	EXPECT_GE(image->start + size, st.end_code);
@@ -1391,19 +1505,23 @@ static int run_compat(const char *elf32, const char *sample,
 /*
  * Exec from a 32-bit (compat) task must work or be refused before the
  * point of no return: elf_exec32 exits with the errno if it is refused.
+ * It works where the kernel leaves compat mode for the tiny program, as
+ * for a 64-bit ELF (TINY_ARCH_COMPAT_EXEC); elsewhere it is refused with
+ * ENOEXEC.
  */
 TEST_F(run, compat_exec)
 {
 	char *elf32 = tiny_sample("elf_exec32");
 	struct tiny_result res;
 	struct tiny_regs r;
+	int status;
 
 	if (access(elf32, X_OK))
 		SKIP(goto out, "elf_exec32 not built");
 	RUN(&res, .path = elf32);
 	free(res.out);
 	if (res.exec_errno == ENOEXEC)
-		SKIP(goto out, "no 32-bit ELF support (IA32_EMULATION)");
+		SKIP(goto out, "no 32-bit ELF support (CONFIG_COMPAT)");
 	ASSERT_EXITED(&res, 7);
 
 	ASSERT_EQ(0, run_compat(elf32, "exit42.tiny", &res));
@@ -1411,10 +1529,15 @@ TEST_F(run, compat_exec)
 	ASSERT_TRUE(WIFEXITED(res.status))
 		TH_LOG("wait status %#x: killed after the point of no return?",
 		       res.status);
+	status = WEXITSTATUS(res.status);
 	free(res.out);
-	if (WEXITSTATUS(res.status) == ENOEXEC)
+	if (!TINY_ARCH_COMPAT_EXEC) {
+		ASSERT_EQ(ENOEXEC, status);
+		goto out;
+	}
+	if (status == ENOEXEC)
 		SKIP(goto out, "tiny binaries refused for compat tasks");
-	ASSERT_EQ(42, WEXITSTATUS(res.status));
+	ASSERT_EQ(42, status);
 
 	/* the new program is a normal 64-bit process */
 	ASSERT_EQ(0, run_compat(elf32, "regs.tiny", &res));
@@ -1465,5 +1588,14 @@ TEST_F(run, kernel_log_no_loader_report)
 	}
 	close(fd);
 }
+
+#else /* !TINY_ARCH_MACHINE */
+
+TEST(arch)
+{
+	SKIP(return, TINY_NO_SAMPLES);
+}
+
+#endif
 
 TEST_HARNESS_MAIN

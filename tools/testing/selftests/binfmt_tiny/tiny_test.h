@@ -11,6 +11,10 @@
 #include "kselftest_harness.h"
 #include "tiny_util.h"
 
+/* Why tiny_probe() returned -ENOENT */
+#define TINY_NO_SAMPLES	\
+	"sample programs not built (x86_64, arm64 and riscv64 only)"
+
 /*
  * For FIXTURE_SETUP(): skips, and returns false, unless binfmt_tiny and
  * the sample programs are there.
@@ -20,7 +24,7 @@ static inline bool tiny_available(struct __test_metadata *_metadata)
 	int probe = tiny_probe();
 
 	if (probe == -ENOENT)
-		SKIP(return false, "sample programs not built (x86_64 only)");
+		SKIP(return false, TINY_NO_SAMPLES);
 	if (probe == -ENOEXEC)
 		SKIP(return false, "no binfmt_tiny: a tiny binary gets ENOEXEC");
 	return true;

@@ -96,8 +96,9 @@ char *tiny_sample(const char *name)
 
 /*
  * Is binfmt_tiny there?  Returns -ENOEXEC if exit42.tiny is refused (no
- * binfmt_tiny), -ENOENT if the samples were not built (not x86_64), 0
- * otherwise, whatever the program then does.
+ * binfmt_tiny), -ENOENT if the samples were not built (an architecture
+ * without them, see tiny_arch.h), 0 otherwise, whatever the program then
+ * does.
  */
 int tiny_probe(void)
 {
@@ -557,6 +558,13 @@ const struct tiny_map *tiny_find_map(const struct tiny_map *maps, int n,
 			return &maps[i];
 	}
 	return NULL;
+}
+
+/* A mapping of the vDSO: its code ([vdso]) or its data ([vvar], ...) */
+bool tiny_vdso_map(const struct tiny_map *map)
+{
+	return !strncmp(map->name, "[vdso", 5) ||
+	       !strncmp(map->name, "[vvar", 5);
 }
 
 /* Returns the number of longs read, or a negative errno. */

@@ -13,6 +13,8 @@
 #include <sys/types.h>
 #include <linux/binfmt_tiny.h>
 
+#include "tiny_arch.h"
+
 /* The header, and where its fields are in the file */
 #define TINY_HDR_SIZE		sizeof(struct tiny_header)
 #define TINY_OFF_MACHINE	offsetof(struct tiny_header, machine)
@@ -25,18 +27,6 @@
 #ifndef ARRAY_SIZE
 #define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
 #endif
-
-/* What regs.tiny and regs_main.tiny write. */
-enum {
-	R_RAX, R_RBX, R_RCX, R_RDX, R_RSI, R_RDI, R_RBP, R_RSP,
-	R_R8, R_R9, R_R10, R_R11, R_R12, R_R13, R_R14, R_R15, R_NGPR
-};
-
-struct tiny_regs {
-	unsigned long gpr[R_NGPR];
-	unsigned long rflags;
-	unsigned long stack[16];
-};
 
 enum tiny_how {
 	TINY_EXECVE,		/* execve(path, ...) */
@@ -110,6 +100,7 @@ char *tiny_path(const char *dir, const char *name);
 int tiny_read_maps(pid_t pid, struct tiny_map *maps, int max);
 const struct tiny_map *tiny_find_map(const struct tiny_map *maps, int n,
 				     unsigned long addr);
+bool tiny_vdso_map(const struct tiny_map *map);
 int tiny_read_auxv(pid_t pid, unsigned long *auxv, size_t max);
 unsigned long tiny_auxv_get(const unsigned long *auxv, unsigned long type,
 			    bool *found);

@@ -3,7 +3,7 @@
  * Entry state dumper.  Writes, as native 64-bit words, the general
  * registers at entry (rax, rbx, rcx, rdx, rsi, rdi, rbp, rsp, r8..r15),
  * rflags, and the first 16 words on the stack at entry: struct tiny_regs
- * in tiny_util.h.
+ * in tiny_arch.h.
  *
  * Built twice: regs.tiny (plain mode) then exits with exit_group(0);
  * regs_main.tiny (TINY_F_MAIN, -DTINY_MAIN) then waits for end of file on
