@@ -3,6 +3,9 @@
 # its tests.  "make help" lists the targets; the work is in scripts/.
 #
 # Variables (make VAR=value):
+#   ARCH=x86_64    the architecture to build, boot and test: x86_64, arm64
+#                  or riscv64 (scripts/lib.sh: arch_vars, the table); its
+#                  build directories are build/$(ARCH)/{y,m,n,fuzz,kselftest}
 #   KDIR=/path     use this kernel tree instead of build/linux (make
 #                  patches: make the series on its HEAD, or BASE=REV)
 #   SIGNOFF=1      make patches: sign off with your git identity
@@ -16,8 +19,21 @@
 #   FUZZ_EXECS=N   make fuzz: at most N fuzzed execs (default 100000)
 #   FUZZ_TIME=S    make fuzz: at most S seconds of fuzzing (default 1200)
 #   FUZZ_OPTS=...  make fuzz: more tiny_fuzz options, e.g. "-p fuzz -j 1"
+#   KUNIT_ARCHS=x86_64  make kunit: the architectures kunit.py runs on
+#                  (x86_64, arm64, riscv64: qemu, TCG)
 
 S := scripts
+KUNIT_ARCHS ?= x86_64
+
+# ARCH is the harness's (x86_64, arm64, riscv64), not the kernel's: the
+# scripts read it from the environment and give every kernel make its own
+# ARCH= and CROSS_COMPILE=, so it must not reach those makes through
+# MAKEFLAGS.
+MAKEOVERRIDES := $(filter-out ARCH=%,$(MAKEOVERRIDES))
+
+# A kselftest build that fails (for one architecture, say) does not stop a
+# boot: the guest reports the kselftests missing, and the run fails.
+KSELFTESTS = $(S)/kselftest.sh || echo '  booting without the kselftests' >&2
 
 .NOTPARALLEL:
 .PHONY: all deps kernel patches apply build run shell check clean help bench fuzz kunit \
@@ -29,7 +45,11 @@ help:
 	@echo 'binfmt_tiny: the tiny flat executable format for Linux, as a patch series'
 	@echo
 	@echo '  make            deps, kernel, build and run with BINFMT_TINY=y'
-	@echo '  make check      everything CI verifies (.ci/run); last line: N passed, N failed'
+	@echo '  make check      everything CI verifies (.ci/run), on x86_64, arm64 and'
+	@echo '                  riscv64; last line: N passed, N failed'
+	@echo
+	@echo '  ARCH=x86_64|arm64|riscv64 (default x86_64) selects the architecture of'
+	@echo '  build, run, shell, bench and fuzz: build/ARCH/y, build/ARCH/m, ...'
 	@echo
 	@echo '  deps            install the Debian packages the harness needs'
 	@echo '  patches         regenerate patches/ from series/ (SIGNOFF=1 to sign off)'
@@ -38,17 +58,17 @@ help:
 	@echo '  kernel          prepare build/linux: Debian linux-source + patches/ (git am);'
 	@echo '                  with KDIR=..., check that the series is applied there'
 	@echo '  apply KDIR=...  apply patches/ to your kernel tree (git am or patch -p1)'
-	@echo '  build           configure and build build/y (also build-m, build-n)'
-	@echo '  run             boot build/y in qemu and run the tests (also run-m, run-n)'
-	@echo '  shell           boot build/y into a busybox shell, samples in /tiny'
+	@echo '  build           configure and build build/ARCH/y (also build-m, build-n)'
+	@echo '  run             boot build/ARCH/y in qemu and run the tests (also run-m, run-n)'
+	@echo '  shell           boot build/ARCH/y into a busybox shell, samples in /tiny'
 	@echo '                  (also shell-m, shell-n; Ctrl-A X quits)'
 	@echo '  bench           exec cost of tiny binaries against ELF, in the y guest;'
 	@echo '                  the report is kept in build/bench/bench.txt'
-	@echo '  fuzz            build the debug kernel (build/fuzz: KASAN, UBSAN, KFENCE,'
+	@echo '  fuzz            build the debug kernel (build/ARCH/fuzz: KASAN, UBSAN, KFENCE,'
 	@echo '                  lockdep, kmemleak, fault injection), boot it with 2 vCPUs'
 	@echo '                  and run tiny_fuzz (SEED, FUZZ_EXECS, FUZZ_TIME, FUZZ_OPTS)'
-	@echo '  kunit           kunit.py run --kunitconfig=fs/tests on UML and x86_64'
-	@echo '                  (make check runs it on UML)'
+	@echo '  kunit           kunit.py run --kunitconfig=fs/tests under qemu on'
+	@echo '                  KUNIT_ARCHS (default x86_64; also arm64, riscv64)'
 	@echo '  clean           remove build/ (the download cache stays)'
 
 deps:
@@ -71,24 +91,30 @@ build-y build-m build-n: build-%: kernel
 	@$(S)/build.sh $*
 	@$(S)/kselftest.sh
 
-run-y run-m run-n: run-%: build-%
+run-y run-m run-n: run-%: kernel
+	@$(S)/build.sh $*
+	@$(KSELFTESTS)
 	@$(S)/run.sh $*
 
-shell-y shell-m shell-n: shell-%: build-%
+shell-y shell-m shell-n: shell-%: kernel
+	@$(S)/build.sh $*
+	@$(KSELFTESTS)
 	@$(S)/run.sh $* shell
 
-bench: build-y
+bench: kernel
+	@$(S)/build.sh y
+	@$(KSELFTESTS)
 	@$(S)/run.sh y bench
 
 check:
 	@$(S)/check.sh
 
 kunit: kernel
-	@KUNIT_ARCHS="um x86_64" $(S)/gates.sh kunit
+	@KUNIT_ARCHS="$(KUNIT_ARCHS)" $(S)/gates.sh kunit
 
 fuzz: kernel
 	@$(S)/build.sh fuzz
-	@$(S)/kselftest.sh
+	@$(KSELFTESTS)
 	@$(S)/run.sh fuzz fuzz
 
 clean:

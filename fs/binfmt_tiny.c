@@ -327,7 +327,9 @@ static int tiny_create_tables(struct linux_binprm *bprm, unsigned long entry)
 	TINY_AUX(AT_EXECFN, bprm->exec);
 	if (bprm->have_execfd)
 		TINY_AUX(AT_EXECFD, bprm->execfd);
+#ifdef TINY_ARCH_DLINFO
 	TINY_ARCH_DLINFO(TINY_AUX);
+#endif
 #undef TINY_AUX
 	BUILD_BUG_ON(2 * 15 > AT_VECTOR_SIZE);
 	/* AT_NULL, and clear what an earlier exec left in the rest. */

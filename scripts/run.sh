@@ -1,11 +1,13 @@
 #!/bin/sh
-# Boot build/$V in qemu and test it, or give a shell.
+# Boot build/$ARCH/$V in qemu (TCG; $ARCH: lib.sh arch_vars, default
+# x86_64) and test it, or give a shell.
 #
 #   run.sh V [test]   boot with a hard timeout ($TIMEOUT seconds, default
-#                     300), keep the console in build/$V/console.log, parse
-#                     its KTAP (KUnit at boot, the kselftests, the guest's
-#                     own checks) and check it for kernel problems; print
-#                     the results and keep them in build/$V/results.txt
+#                     300), keep the console in build/$ARCH/$V/console.log,
+#                     parse its KTAP (KUnit at boot, the kselftests, the
+#                     guest's own checks) and check it for kernel problems;
+#                     print the results and keep them in
+#                     build/$ARCH/$V/results.txt
 #   run.sh V shell    interactive busybox shell on the serial console
 #   run.sh V bench    run tiny_bench in the guest (BENCH_ARGS: its options),
 #                     keep its report in build/bench/bench.txt and print it
@@ -27,25 +29,21 @@ case $V in y | m | n | fuzz) ;; *) die "$usage" ;; esac
 case $mode in test | shell | bench | fuzz) ;; *) die "$usage" ;; esac
 # the fuzzer's concurrency part unloads and loads the module
 [ "$mode" != fuzz ] || [ "$V" = fuzz ] || [ "$V" = m ] || die "$usage"
-O=$BDIR/$V
-kernel=$O/arch/x86/boot/bzImage
-[ -f "$kernel" ] || die "build/$V is not built: run make build"
-qemu=$(command -v "${QEMU:-qemu-system-x86_64}") ||
-	die "${QEMU:-qemu-system-x86_64} not found: run make deps (Debian package qemu-system-x86)"
+O=$ABDIR/$V
+name=build/$HARCH/$V
+kernel=$O/$IMAGE
+[ -f "$kernel" ] || die "$name is not built: run make build-$V ARCH=$HARCH"
+need_qemu
 
 "$ROOT/scripts/initramfs.sh" "$V"
 
 accel=${QEMU_ACCEL:-tcg}
 mem=512
 smp=1
-append="console=ttyS0 panic=-1 tiny.variant=$V tiny.mode=$mode"
+append="console=$CONSOLE${BOOT_ARGS:+ $BOOT_ARGS} panic=-1 tiny.variant=$V tiny.mode=$mode"
 # KASAN's shadow and kmemleak need memory
 [ "$V" != fuzz ] || mem=1024
-if [ "$V" = fuzz ] || [ "$mode" = fuzz ]; then
-	# Two sockets: SeaBIOS's MP table (tinyconfig has no ACPI) lists
-	# one CPU per socket.
-	smp=2,sockets=2
-fi
+[ "$V" != fuzz ] && [ "$mode" != fuzz ] || smp=$QEMU_SMP2
 # The guest's time limit: the benchmark alone takes about 4 minutes of
 # TCG on a quiet host, a fuzz run FUZZ_TIME and its other parts.
 limit=${TIMEOUT:-300}
@@ -62,11 +60,12 @@ bench)
 	limit=${TIMEOUT:-900}
 	;;
 esac
-set -- "$qemu" -accel "$accel" -cpu max -m $mem -smp $smp \
+# shellcheck disable=SC2086
+set -- "$QEMU" $QEMU_ARGS -accel "$accel" -m $mem -smp $smp \
 	-nographic -no-reboot -kernel "$kernel" -initrd "$O/initramfs.cpio" \
 	-append "$append"
 if [ "$mode" = shell ]; then
-	msg "booting build/$V; Ctrl-A X quits qemu"
+	msg "booting $name; Ctrl-A X quits qemu"
 	exec "$@"
 fi
 
@@ -75,7 +74,7 @@ pre=
 [ "$mode" = test ] || pre=$mode-
 log=$O/${pre}console.log
 res=$O/${pre}results.txt
-msg "booting build/$V in qemu ($accel, timeout ${limit}s)"
+msg "booting $name in $QEMU ($accel, timeout ${limit}s)"
 rc=0
 timeout -k 10 "$limit" "$@" </dev/null >"$log" 2>&1 || rc=$?
 
@@ -93,8 +92,14 @@ elif [ $rc -ne 0 ]; then
 elif ! printf '%s\n' "$clean" | grep -q '^binfmt_tiny harness: done'; then
 	problem "the guest stopped before the end of the tests (no end marker)"
 fi
+# Nothing on the console at all, or no /init: say which end failed.
+if ! printf '%s\n' "$clean" | grep -q 'Linux version '; then
+	problem "no kernel output on console=$CONSOLE ($QEMU $QEMU_ARGS): the serial console of kconfig-fragment's $HARCH section?"
+elif ! printf '%s\n' "$clean" | grep -q '^binfmt_tiny harness: variant='; then
+	problem "the kernel booted but /init never printed (see the console log)"
+fi
 printf '%s\n' "$clean" |
-	grep -E 'BUG:|WARNING:|Oops|KASAN|UBSAN|kernel BUG|Call Trace' |
+	grep -E 'BUG:|WARNING:|Oops|KASAN|UBSAN|kernel BUG|Call [Tt]race' |
 	head -n 5 | while read -r l; do echo "kernel: $l"; done >"$O/kernel-problems"
 while read -r l; do problem "$l"; done <"$O/kernel-problems"
 rm -f "$O/kernel-problems"
@@ -112,8 +117,8 @@ if [ "$mode" = bench ]; then
 	{
 		echo "binfmt_tiny bench, $(date -u '+%Y-%m-%d %H:%M UTC')"
 		echo "kernel: $(cat "$BDIR/kernel-version" 2>/dev/null || echo unknown)"
-		echo "config: x86_64 tinyconfig + kconfig-fragment, BINFMT_TINY=$V"
-		echo "qemu: $accel, -cpu max, 1 vCPU$([ "$accel" = tcg ] && echo ' (TCG: the timings are emulated; minor faults, VMAs, RSS and sizes are exact)')"
+		echo "config: $HARCH tinyconfig + kconfig-fragment, BINFMT_TINY=$V"
+		echo "qemu: $QEMU $QEMU_ARGS, $accel, 1 vCPU$([ "$accel" = tcg ] && echo ' (TCG: the timings are emulated; minor faults, VMAs, RSS and sizes are exact)')"
 		echo
 		printf '%s\n' "$clean" | sed -n '/^tiny_bench: /,/targets missed$/p'
 	} >"$out/bench.txt"
@@ -141,12 +146,12 @@ fail=$((fail + nprob))
 
 {
 	echo "kernel: $(cat "$BDIR/kernel-version" 2>/dev/null || echo unknown)"
-	echo "config: BINFMT_TINY=$V, qemu $accel"
+	echo "config: $HARCH, BINFMT_TINY=$V, $QEMU $accel"
 	printf '%s\n' "$ktap" | sed -n \
 		-e 's/^PASS /  ok    /p' -e 's/^SKIP /  skip  /p' \
 		-e 's/^FAIL /  FAIL  /p' -e 's/^ERROR /  ERROR /p'
 	printf '%s' "$problems" | sed 's/^/  ERROR /'
-	echo "build/$V: $pass passed, $fail failed, $skip skipped"
+	echo "$name: $pass passed, $fail failed, $skip skipped"
 } >"$res"
 echo "$pass $fail $skip" >"$O/${pre}counts"
 
@@ -157,7 +162,7 @@ else
 fi
 if [ "$fail" -ne 0 ]; then
 	console_tail
-	msg "build/$V: $pass passed, $fail failed, $skip skipped"
+	msg "$name: $pass passed, $fail failed, $skip skipped"
 	exit 1
 fi
-msg "build/$V: $pass passed, $fail failed, $skip skipped"
+msg "$name: $pass passed, $fail failed, $skip skipped"

@@ -21,16 +21,17 @@
  * loader's .rodata, then copied to a page of its own.
  */
 asm(".pushsection .rodata, \"a\"\n"
-    "	.balign	4\n"
-    "tiny_arch_stub:\n"
-    "	ldr	x0, [sp]\n"
-    "	br	x16\n"
-    "tiny_arch_stub_exit:\n"
-    "	mov	x8, #" __stringify(__NR_exit_group) "\n"
-    "	svc	#0\n"
-    "	udf	#0\n"
-    "tiny_arch_stub_end:\n"
-    ".popsection\n");
+	"	.balign	4\n"
+	"tiny_arch_stub:\n"
+	"	ldr	x0, [sp]\n"
+	"	br	x16\n"
+	"tiny_arch_stub_exit:\n"
+	"	mov	x8, #" __stringify(__NR_exit_group) "\n"
+	"	svc	#0\n"
+	"	udf	#0\n"
+	"tiny_arch_stub_end:\n"
+	".popsection\n"
+);
 
 extern const u8 tiny_arch_stub[], tiny_arch_stub_exit[], tiny_arch_stub_end[];
 

@@ -25,19 +25,20 @@
  * loader's .rodata, then copied to a page of its own.
  */
 asm(".pushsection .rodata, \"a\"\n"
-    "	.balign	4\n"
-    "	.option	push\n"
-    "	.option	norvc\n"
-    "tiny_arch_stub:\n"
-    "	ld	a0, 0(sp)\n"
-    "	jr	t0\n"
-    "tiny_arch_stub_exit:\n"
-    "	li	a7, " __stringify(__NR_exit_group) "\n"
-    "	ecall\n"
-    "	unimp\n"
-    "tiny_arch_stub_end:\n"
-    "	.option	pop\n"
-    ".popsection\n");
+	"	.balign	4\n"
+	"	.option	push\n"
+	"	.option	norvc\n"
+	"tiny_arch_stub:\n"
+	"	ld	a0, 0(sp)\n"
+	"	jr	t0\n"
+	"tiny_arch_stub_exit:\n"
+	"	li	a7, " __stringify(__NR_exit_group) "\n"
+	"	ecall\n"
+	"	unimp\n"
+	"tiny_arch_stub_end:\n"
+	"	.option	pop\n"
+	".popsection\n"
+);
 
 extern const u8 tiny_arch_stub[], tiny_arch_stub_exit[], tiny_arch_stub_end[];
 

@@ -17,13 +17,14 @@
  * Assembled into the loader's .rodata, then copied to a page of its own.
  */
 asm(".pushsection .rodata, \"a\"\n"
-    "tiny_arch_stub:\n"
-    "	movl	%eax, %edi\n"
-    "	movl	$" __stringify(__NR_exit_group) ", %eax\n"
-    "	syscall\n"
-    "	ud2\n"
-    "tiny_arch_stub_end:\n"
-    ".popsection\n");
+	"tiny_arch_stub:\n"
+	"	movl	%eax, %edi\n"
+	"	movl	$" __stringify(__NR_exit_group) ", %eax\n"
+	"	syscall\n"
+	"	ud2\n"
+	"tiny_arch_stub_end:\n"
+	".popsection\n"
+);
 
 extern const u8 tiny_arch_stub[], tiny_arch_stub_end[];
 
@@ -40,14 +41,13 @@ static inline void tiny_arch_set_personality(void)
 
 /*
  * x86_64 tasks return from signal handlers through the SA_RESTORER they
- * must provide, so a tiny task does without a vDSO.
+ * must provide, so a tiny task does without a vDSO (and AT_SYSINFO_EHDR:
+ * there is no TINY_ARCH_DLINFO()).
  */
 static inline int tiny_arch_setup_additional_pages(struct linux_binprm *bprm)
 {
 	return 0;
 }
-
-#define TINY_ARCH_DLINFO(aux)	do { } while (0)
 
 /* Every general register zero, %rsp at argc. */
 static inline void tiny_arch_start_thread(struct pt_regs *regs,

@@ -7,8 +7,9 @@
  * "key=value" line each:
  *
  *	base		the image base (entry - 8), in hex
- *	data		where .data starts, in hex: the first page after the
- *			image, at the start of the header's bss
+ *	data		the address of the int, in hex: in .data, which is
+ *			the first page after the image, the start of the
+ *			header's bss
  *	int		an initialized int (42)
  *	array		an initialized array of longs (1,-2,3,-4)
  *	string		an initialized char array ("hello")
@@ -24,7 +25,7 @@
 #include <stdio.h>
 #include <string.h>
 
-extern char __data_start[] __attribute__((visibility("hidden")));
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
 static int twice(int x)
 {
@@ -63,10 +64,10 @@ int main(void)
 	size_t i;
 
 	printf("base=0x%lx\n", (unsigned long)_start - 8);
-	printf("data=0x%lx\n", (unsigned long)__data_start);
+	printf("data=0x%lx\n", (unsigned long)&answer);
 	expect("int", answer, 42);
 	printf("array=");
-	for (i = 0; i < sizeof(array) / sizeof(array[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(array); i++) {
 		printf("%s%ld", i ? "," : "", array[i]);
 		errors += array[i] != want_array[i];
 	}

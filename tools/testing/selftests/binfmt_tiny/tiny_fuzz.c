@@ -2334,6 +2334,30 @@ static bool want_part(const char *name)
 	       (p[len] == '\0' || p[len] == ',');
 }
 
+/*
+ * Can @path, elf_exec32, run at all?  Without arguments it exits with 7;
+ * a kernel without 32-bit ELF support (CONFIG_COMPAT) refuses it.
+ */
+static bool compat_runs(const char *path)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid < 0)
+		return false;
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+
+		if (null >= 0)
+			dup2(null, STDOUT_FILENO);
+		execl(path, path, (char *)NULL);
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) != pid)
+		return false;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 7;
+}
+
 int main(int argc, char **argv)
 {
 	int opt, ret = 0;
@@ -2392,7 +2416,7 @@ int main(int argc, char **argv)
 		snprintf(dir, sizeof(dir), ".");
 	}
 	snprintf(elf32, sizeof(elf32), "%s/elf_exec32", dir);
-	if (access(elf32, X_OK))
+	if (access(elf32, X_OK) || !compat_runs(elf32))
 		elf32[0] = '\0';
 
 	st = mmap(NULL, sizeof(*st), PROT_READ | PROT_WRITE,
@@ -2400,7 +2424,7 @@ int main(int argc, char **argv)
 	if (st == MAP_FAILED)
 		return 1;
 	printf("# tiny_fuzz: seed %#llx parts %s%s\n", seed, parts,
-	       elf32[0] ? "" : " (no elf_exec32: no compat execs)");
+	       elf32[0] ? "" : " (elf_exec32 missing or refused: no compat execs)");
 	/* no "segfault at" lines for every killed program */
 	write_str("/proc/sys/debug/exception-trace", "0");
 	kmsg_open();

@@ -207,7 +207,7 @@ TEST_F(run, initialized_data)
 		"ptr_table=two\n", "written=43\n", "bss=0\n",
 	};
 	char *path = tiny_sample("data.tiny");
-	unsigned long base, data;
+	unsigned long base, data, image_end;
 	struct tiny_result res;
 	const char *p;
 	size_t i;
@@ -216,16 +216,17 @@ TEST_F(run, initialized_data)
 	ASSERT_EXITED(&res, 42);
 	for (i = 0; i < ARRAY_SIZE(want); i++)
 		EXPECT_NE(NULL, strstr(res.out, want[i])) TH_LOG("no %s", want[i]);
-	/* .data is in the bss: the first page after the image */
+	/* .data is at the start of the bss, the first page after the image */
 	p = strstr(res.out, "base=");
 	ASSERT_NE(NULL, p);
 	base = strtoul(p + 5, NULL, 16);
 	p = strstr(res.out, "data=");
 	ASSERT_NE(NULL, p);
 	data = strtoul(p + 5, NULL, 16);
-	EXPECT_EQ(0, data % getpagesize());
-	EXPECT_EQ(base + ((file_size(path) + getpagesize() - 1) &
-			  ~(getpagesize() - 1UL)), data);
+	image_end = base + ((file_size(path) + getpagesize() - 1) &
+			    ~(getpagesize() - 1UL));
+	EXPECT_LE(image_end, data);
+	EXPECT_GT(image_end + getpagesize(), data);
 	free(res.out);
 	free(path);
 }
@@ -1535,8 +1536,6 @@ TEST_F(run, compat_exec)
 		ASSERT_EQ(ENOEXEC, status);
 		goto out;
 	}
-	if (status == ENOEXEC)
-		SKIP(goto out, "tiny binaries refused for compat tasks");
 	ASSERT_EQ(42, status);
 
 	/* the new program is a normal 64-bit process */
