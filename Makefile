@@ -15,6 +15,10 @@
 #   QEMU_ACCEL=tcg qemu accelerator (kvm hangs on some hosts)
 #   JOBS=N         parallel kernel build jobs (default: nproc)
 #   BENCH_ARGS=... make bench: tiny_bench options, e.g. "-r 3 -n 500"
+#   BENCH_CLOCK=icount  make bench: qemu -icount shift=0, costs counted in
+#                  guest instructions (default); tcg (wall clock) or kvm
+#   BENCH_PROFILE=N     make bench: instead, a profile of the kernel over
+#                  N spawns of each candidate (scripts/profile.sh)
 #   SEED=N         make fuzz: the fuzzer's seed (default 0x7153a11d)
 #   FUZZ_EXECS=N   make fuzz: at most N fuzzed execs (default 100000)
 #   FUZZ_TIME=S    make fuzz: at most S seconds of fuzzing (default 1200)
@@ -62,8 +66,10 @@ help:
 	@echo '  run             boot build/ARCH/y in qemu and run the tests (also run-m, run-n)'
 	@echo '  shell           boot build/ARCH/y into a busybox shell, samples in /tiny'
 	@echo '                  (also shell-m, shell-n; Ctrl-A X quits)'
-	@echo '  bench           exec cost of tiny binaries against ELF, in the y guest;'
-	@echo '                  the report is kept in build/bench/bench.txt'
+	@echo '  bench           exec cost of tiny binaries against ELF, in the y guest,'
+	@echo '                  in guest instructions (qemu -icount shift=0); the'
+	@echo '                  report is kept in build/bench/bench-ARCH.txt'
+	@echo '                  (BENCH_PROFILE=N: where the instructions go instead)'
 	@echo '  fuzz            build the debug kernel (build/ARCH/fuzz: KASAN, UBSAN, KFENCE,'
 	@echo '                  lockdep, kmemleak, fault injection), boot it with 2 vCPUs'
 	@echo '                  and run tiny_fuzz (SEED, FUZZ_EXECS, FUZZ_TIME, FUZZ_OPTS)'

@@ -29,7 +29,6 @@
 #include <linux/mm.h>
 #include <linux/mman.h>
 #include <linux/module.h>
-#include <linux/overflow.h>
 #include <linux/personality.h>
 #include <linux/ptrace.h>
 #include <linux/random.h>
@@ -110,9 +109,8 @@ static int tiny_parse(const struct tiny_header *hdr, loff_t size, u16 machine,
 	if (layout->bss_len &&
 	    layout->image_len != ALIGN(layout->file_size, TINY_BSS_UNIT))
 		return -ENOEXEC;
-	if (check_add_overflow(layout->image_len, layout->bss_len,
-			       &layout->total_len))
-		return -ENOEXEC;
+	/* At most TINY_MAX_SIZE and 255 units, page aligned: no overflow */
+	layout->total_len = layout->image_len + layout->bss_len;
 	layout->flags = hdr->flags;
 	return 0;
 }

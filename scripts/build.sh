@@ -26,7 +26,8 @@ m) variant='CONFIG_KUNIT=m
 CONFIG_BINFMT_TINY=m
 CONFIG_BINFMT_TINY_KUNIT_TEST=m' ;;
 fuzz) variant='CONFIG_KUNIT=y
-CONFIG_BINFMT_TINY=m' ;;
+CONFIG_BINFMT_TINY=m
+CONFIG_BINFMT_TINY_KUNIT_TEST=m' ;;
 n) variant='CONFIG_KUNIT=y
 # CONFIG_BINFMT_TINY is not set' ;;
 *) die "usage: $0 y|m|n|fuzz" ;;
@@ -99,9 +100,16 @@ kconfigure "$tree" "$O" "$HARCH" tinyconfig $frags >"$O/config.log" 2>&1 || {
 grep -q '^configuring' "$O/config.log" && msg "configured $name (BINFMT_TINY=$V)"
 cat "$O/config.log" >>"$log"
 
+# The debug kernel profiles the loader alone for gcov (debug.config's
+# CONFIG_GCOV_KERNEL): make check's coverage of fs/binfmt_tiny.c.
+gcov=
+[ "$V" != fuzz ] || gcov=GCOV_PROFILE_binfmt_tiny.o=y
 msg "building $name (log: ${log#"$ROOT"/})"
-kmake -j"$jobs" all
+kmake -j"$jobs" $gcov all
 [ -f "$O/$IMAGE" ] || die "$name: no $IMAGE"
 if [ "$V" = m ] || [ "$V" = fuzz ]; then
 	[ -f "$O/fs/binfmt_tiny.ko" ] || die "$name: fs/binfmt_tiny.ko was not built"
+fi
+if [ -n "$gcov" ]; then
+	[ -f "$O/fs/binfmt_tiny.gcno" ] || die "$name: fs/binfmt_tiny.o was built without gcov"
 fi

@@ -10,12 +10,24 @@
 #                     build/$ARCH/$V/results.txt
 #   run.sh V shell    interactive busybox shell on the serial console
 #   run.sh V bench    run tiny_bench in the guest (BENCH_ARGS: its options),
-#                     keep its report in build/bench/bench.txt and print it
+#                     keep its report in build/bench/bench-$ARCH.txt and
+#                     print it; BENCH_PROFILE=N: a profile of the kernel
+#                     instead (scripts/profile.sh), N spawns a candidate
+#                     (BENCH_CLOCK=icount, the default: qemu's -icount
+#                     shift=0, so that the guest's clock counts its
+#                     instructions, and tiny_bench reports thousands of
+#                     instructions per spawn; tcg: TCG's wall clock; kvm)
 #   run.sh V fuzz     boot with 2 vCPUs and run tiny_fuzz: SEED,
 #                     FUZZ_EXECS, FUZZ_TIME (seconds of fuzzing) and
 #                     FUZZ_OPTS (more tiny_fuzz options); the timeout
 #                     defaults to FUZZ_TIME + 1200.  V is fuzz (the debug
 #                     kernel, make fuzz) or m (make check's short run)
+#   run.sh fuzz debug make check's run of the debug kernel: the test mode's
+#                     tests, then tiny_fuzz as in fuzz mode, a kmemleak
+#                     scan after rmmod, and the loader's gcov data, kept
+#                     as build/$ARCH/fuzz/debug-binfmt_tiny.gcda
+# bench and fuzz show tiny_bench's and tiny_fuzz's progress lines while
+# they run.
 #
 # QEMU_ACCEL=kvm uses KVM (default tcg: KVM hangs on some hosts).
 set -eu
@@ -24,11 +36,12 @@ set -eu
 
 V=${1:-}
 mode=${2:-test}
-usage="usage: $0 y|m|n|fuzz [test|shell|bench] | $0 fuzz|m fuzz"
+usage="usage: $0 y|m|n|fuzz [test|shell|bench] | $0 fuzz|m fuzz | $0 fuzz debug"
 case $V in y | m | n | fuzz) ;; *) die "$usage" ;; esac
-case $mode in test | shell | bench | fuzz) ;; *) die "$usage" ;; esac
+case $mode in test | shell | bench | fuzz | debug) ;; *) die "$usage" ;; esac
 # the fuzzer's concurrency part unloads and loads the module
 [ "$mode" != fuzz ] || [ "$V" = fuzz ] || [ "$V" = m ] || die "$usage"
+[ "$mode" != debug ] || [ "$V" = fuzz ] || die "$usage"
 O=$ABDIR/$V
 name=build/$HARCH/$V
 kernel=$O/$IMAGE
@@ -38,6 +51,14 @@ need_qemu
 "$ROOT/scripts/initramfs.sh" "$V"
 
 accel=${QEMU_ACCEL:-tcg}
+icount=
+if [ "$mode" = bench ]; then
+	case ${BENCH_CLOCK:-icount} in
+	icount) icount="-icount shift=0" accel=tcg ;;
+	tcg | kvm) accel=$BENCH_CLOCK ;;
+	*) die "BENCH_CLOCK=${BENCH_CLOCK}: icount (default), tcg or kvm" ;;
+	esac
+fi
 mem=512
 smp=1
 append="console=$CONSOLE${BOOT_ARGS:+ $BOOT_ARGS} panic=-1 tiny.variant=$V tiny.mode=$mode"
@@ -48,7 +69,7 @@ append="console=$CONSOLE${BOOT_ARGS:+ $BOOT_ARGS} panic=-1 tiny.variant=$V tiny.
 # TCG on a quiet host, a fuzz run FUZZ_TIME and its other parts.
 limit=${TIMEOUT:-300}
 case $mode in
-fuzz)
+fuzz | debug)
 	fuzz_time=${FUZZ_TIME:-1200}
 	fuzz="-s+${SEED:-0x7153a11d}+-n+${FUZZ_EXECS:-100000}+-t+$fuzz_time"
 	for o in ${FUZZ_OPTS:-}; do fuzz="$fuzz+$o"; done
@@ -56,12 +77,21 @@ fuzz)
 	limit=${TIMEOUT:-$((fuzz_time + 1200))}
 	;;
 bench)
-	append="$append tiny.bench=$(echo "${BENCH_ARGS:-}" | tr ' ' ,)"
-	limit=${TIMEOUT:-900}
+	# Under -icount the guest's clock runs at its instruction rate,
+	# 60 to 100 million a second here: progress lines every second of
+	# it come every 10 to 20 s.  The counts vary little from round to
+	# round (about 1 %), so 5 rounds of 1000 spawns are enough; under
+	# the wall clock, tiny_bench's default 11 rounds of 2000.
+	bargs=${BENCH_ARGS:-}
+	[ -z "$icount" ] || bargs="-i -P 1 -r 5 -n 1000 $bargs"
+	append="$append tiny.bench=$(echo "$bargs" | tr ' ' ,)"
+	# a profile of the kernel instead: 4-byte buckets of kernel text
+	[ -z "${BENCH_PROFILE:-}" ] || append="$append profile=2 tiny.profile=$BENCH_PROFILE"
+	limit=${TIMEOUT:-1800}
 	;;
 esac
 # shellcheck disable=SC2086
-set -- "$QEMU" $QEMU_ARGS -accel "$accel" -m $mem -smp $smp \
+set -- "$QEMU" $QEMU_ARGS -accel "$accel" $icount -m $mem -smp $smp \
 	-nographic -no-reboot -kernel "$kernel" -initrd "$O/initramfs.cpio" \
 	-append "$append"
 if [ "$mode" = shell ]; then
@@ -74,9 +104,66 @@ pre=
 [ "$mode" = test ] || pre=$mode-
 log=$O/${pre}console.log
 res=$O/${pre}results.txt
-msg "booting $name in $QEMU ($accel, timeout ${limit}s)"
+
+# RUN_MEMO=1 (make check): a run whose inputs are the same as those of a
+# run that passed (the kernel image, every file of the initramfs, the qemu
+# command line, this script and the KTAP parser) is not repeated; its
+# console, results and counts are restored instead.  GATES_NOCACHE=1
+# repeats it.
+memo=
+if [ -n "${RUN_MEMO:-}" ] && [ "$mode" != bench ]; then
+	key=$({
+		printf '%s\n' "$@" "$("$QEMU" --version | head -n 1)"
+		sha256sum <"$kernel"
+		(cd "$O/initramfs" && find . -type l -exec ls -l {} + | awk '{ print $(NF - 2), $NF }' &&
+			find . -type f -exec sha256sum {} +) | LC_ALL=C sort
+		cat "$ROOT/scripts/run.sh" "$ROOT/scripts/ktap.awk"
+	} | sha256sum | cut -d' ' -f1)
+	memo=$BDIR/gates/passed/run-$key
+	if [ -z "${GATES_NOCACHE:-}" ] && [ -f "$memo/counts" ]; then
+		cp "$memo/console.log" "$log"
+		cp "$memo/results.txt" "$res"
+		cp "$memo/counts" "$O/${pre}counts"
+		msg "$name: unchanged since it passed: $(tail -n 1 "$res" | sed 's/^[^:]*: //')"
+		exit 0
+	fi
+fi
+msg "booting $name in $QEMU ($accel${icount:+ $icount}, timeout ${limit}s)"
+: >"$log"
+timeout -k 10 "$limit" "$@" </dev/null >>"$log" 2>&1 &
+qemu=$!
+# (in the background, qemu ignores the terminal's Ctrl-C: pass it on)
+trap 'kill $qemu 2>/dev/null; exit 130' INT TERM
+# The long runs' progress lines, from the console as it grows; tiny_bench
+# counts instructions under -icount, so the time left of its lines, "N of
+# M spawns", is estimated here from the host's clock.
+progress() {
+	p_start=$(date +%s)
+	while read -r line; do
+		line=${line%"$(printf '\r')"}
+		case $line in
+		"tiny_bench: round "*" of "*" spawns"*)
+			p_el=$(($(date +%s) - p_start))
+			set -- $(echo "$line" | sed 's/.*, \([0-9]*\) of \([0-9]*\) spawns.*/\1 \2/')
+			[ "$1" -gt 0 ] 2>/dev/null &&
+				line="$line, $p_el s, about $((p_el * ($2 - $1) / $1)) s left"
+			;;
+		esac
+		echo "  $line" >&2
+	done
+}
+case $mode in
+bench | fuzz | debug)
+	tail -n +1 -f --pid=$qemu "$log" 2>/dev/null |
+		grep --line-buffered -E '^(tiny_bench: round|# (fuzz|failnth|conc|kmemleak):)' |
+		progress &
+	;;
+esac
 rc=0
-timeout -k 10 "$limit" "$@" </dev/null >"$log" 2>&1 || rc=$?
+wait $qemu || rc=$?
+trap - INT TERM
+# (tail ends within a second of qemu, and the rest of the pipeline with it)
+wait
 
 # Problems of the run as a whole; each counts as a failure.
 problems=
@@ -111,6 +198,14 @@ console_tail() {
 	echo "---" >&2
 }
 
+if [ "$mode" = bench ] && [ -n "${BENCH_PROFILE:-}" ]; then
+	[ -z "$problems" ] || {
+		printf '%s' "$problems" | sed 's/^/error: /' >&2
+		console_tail
+		exit 1
+	}
+	exec "$ROOT/scripts/profile.sh" "$log" "$O"
+fi
 if [ "$mode" = bench ]; then
 	out=$BDIR/bench
 	mkdir -p "$out"
@@ -118,19 +213,24 @@ if [ "$mode" = bench ]; then
 		echo "binfmt_tiny bench, $(date -u '+%Y-%m-%d %H:%M UTC')"
 		echo "kernel: $(cat "$BDIR/kernel-version" 2>/dev/null || echo unknown)"
 		echo "config: $HARCH tinyconfig + kconfig-fragment, BINFMT_TINY=$V"
-		echo "qemu: $QEMU $QEMU_ARGS, $accel, 1 vCPU$([ "$accel" = tcg ] && echo ' (TCG: the timings are emulated; minor faults, VMAs, RSS and sizes are exact)')"
+		if [ -n "$icount" ]; then
+			echo "qemu: $QEMU $QEMU_ARGS, TCG $icount, 1 vCPU (the guest's clock counts its instructions: kinsn = thousands of instructions)"
+		else
+			echo "qemu: $QEMU $QEMU_ARGS, $accel, 1 vCPU$([ "$accel" = tcg ] && echo ' (TCG wall clock: the timings are emulated and noisy; minor faults, VMAs, RSS and sizes are exact)')"
+		fi
 		echo
-		printf '%s\n' "$clean" | sed -n '/^tiny_bench: /,/targets missed$/p'
-	} >"$out/bench.txt"
-	grep -q 'targets missed$' "$out/bench.txt" ||
+		printf '%s\n' "$clean" | sed -n '/^tiny_bench: /,/targets missed$/p' |
+			grep -v '^tiny_bench: round ' || true
+	} >"$out/bench-$HARCH.txt"
+	grep -q 'targets missed$' "$out/bench-$HARCH.txt" ||
 		problem "tiny_bench did not finish (console: ${log#"$ROOT"/})"
-	cat "$out/bench.txt"
+	cat "$out/bench-$HARCH.txt"
 	if [ -n "$problems" ]; then
 		printf '%s' "$problems" | sed 's/^/error: /' >&2
 		console_tail
 		exit 1
 	fi
-	msg "report: ${out#"$ROOT"/}/bench.txt"
+	msg "report: ${out#"$ROOT"/}/bench-$HARCH.txt"
 	exit 0
 fi
 
@@ -164,5 +264,11 @@ if [ "$fail" -ne 0 ]; then
 	console_tail
 	msg "$name: $pass passed, $fail failed, $skip skipped"
 	exit 1
+fi
+if [ -n "$memo" ]; then
+	mkdir -p "$memo"
+	cp "$log" "$memo/console.log"
+	cp "$res" "$memo/results.txt"
+	cp "$O/${pre}counts" "$memo/counts"
 fi
 msg "$name: $pass passed, $fail failed, $skip skipped"

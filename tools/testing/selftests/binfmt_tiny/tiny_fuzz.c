@@ -81,6 +81,7 @@
 #define DEFAULT_SEED		0x7153a11dULL
 #define HANG_SECONDS		60
 #define LOOP_USEC		100000		/* timer for looping code */
+#define PROGRESS_SECONDS	30		/* between progress lines */
 #define RECURSE_STACK		(512 * 1024)	/* RLIMIT_STACK of call . */
 #define STACK_SLACK		(256 * 1024)	/* stack besides the strings */
 #define MODULE_NAME		"binfmt_tiny"
@@ -110,6 +111,30 @@ static double now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/*
+ * A progress line for a long part, at most every PROGRESS_SECONDS: @done
+ * of @total (0: unknown) so far since @start, and the time left of
+ * @deadline (0: none).
+ */
+static void progress(const char *part, const char *what, long done, long total,
+		     double start, double deadline, double *last)
+{
+	double t = now();
+
+	if (t - *last < PROGRESS_SECONDS)
+		return;
+	*last = t;
+	printf("# %s: %ld", part, done);
+	if (total)
+		printf(" of %ld", total);
+	printf(" %s in %.0f s (%.1f/s)", what, t - start,
+	       done / (t - start > 0 ? t - start : 1));
+	if (deadline)
+		printf(", %.0f s left", deadline > t ? deadline - t : 0);
+	printf("\n");
+	fflush(stdout);
 }
 
 /* splitmix64: the state of case @n of a run is a function of seed and n */
@@ -1723,6 +1748,7 @@ static void print_stats(double secs)
 static int part_fuzz(void)
 {
 	double start = now(), deadline = budget ? start + budget : 0;
+	double last = start;
 	long batch_reports;
 	pid_t pids[MAX_WORKERS];
 	int i, status, ret = 0;
@@ -1773,9 +1799,9 @@ static int part_fuzz(void)
 			       batch_reports, st->last_case);
 		if (done == nworkers)
 			break;
-		if (replay < 0 && verbose)
-			printf("# fuzz: %ld execs, %.0f s\n", st->execs,
-			       now() - start);
+		if (replay < 0)
+			progress("fuzz", "execs", st->execs, max_execs, start,
+				 deadline, &last);
 		fflush(stdout);
 		sleep(replay >= 0 ? 0 : 1);
 	}
@@ -1882,13 +1908,23 @@ static long kmemleak_scan(bool show)
 
 static const char *const good[] = {
 	"exit42.tiny", "hello.tiny", "fixed.tiny", "bss.tiny", "args.tiny",
-	"pause_main.tiny",
+	"pause_main.tiny", "exit42.tiny",
 };
 
-static const int good_status[] = { 42, 0, 0, 0, 0, -1 };
+static const int good_status[] = { 42, 0, 0, 0, 0, -1, 42 };
 
-/* bss.tiny writes past its bss (and must fault) when it has arguments */
-static const bool good_args[] = { true, true, true, false, true, true };
+/*
+ * The arguments of each exec: none (bss.tiny writes past its bss, and must
+ * fault, when it has arguments), "a1 a2", or so many arguments and
+ * environment strings that the loader's pointer arrays need stack pages
+ * of their own, whose page faults fail-nth can then fail.
+ */
+enum { ARGS_NONE, ARGS_TWO, ARGS_MANY };
+#define MANY_ARGS	560
+static const int good_args[] = {
+	ARGS_TWO, ARGS_TWO, ARGS_TWO, ARGS_NONE, ARGS_TWO, ARGS_TWO, ARGS_MANY,
+};
+static char *many_argv[MANY_ARGS + 2], *many_envp[MANY_ARGS + 1];
 
 /*
  * Exec @path with fail-nth = @nth, traced (PTRACE_O_TRACEEXEC) so that the
@@ -1896,16 +1932,26 @@ static const bool good_args[] = { true, true, true, false, true, true };
  * is left of its fail-nth.  Returns 1 if no fault was injected during the
  * exec, 0 if one was (and everything was clean), -1 on a failure.
  */
-static int failnth_one(const char *path, int want, bool args, int nth,
+static int failnth_one(const char *path, int want, int args, int nth,
 		       long *errs, long *late)
 {
-	char *const argv[] = { (char *)path, args ? "a1" : NULL, "a2", NULL };
-	char *const envp[] = { "X=1", NULL };
-	int pipefd[2], status, err, injected = 0, exec_seen = 0;
+	char *const two_argv[] = { (char *)path, args ? "a1" : NULL, "a2", NULL };
+	char *const two_envp[] = { "X=1", NULL };
+	char *const *argv = two_argv, *const *envp = two_envp;
+	int pipefd[2], status, err, injected = 0, exec_seen = 0, i;
 	char file[64];
 	long left;
 	pid_t pid;
 
+	if (args == ARGS_MANY) {
+		many_argv[0] = (char *)path;
+		for (i = 1; i <= MANY_ARGS; i++) {
+			many_argv[i] = "a";
+			many_envp[i - 1] = "e";
+		}
+		argv = many_argv;
+		envp = many_envp;
+	}
 	if (pipe2(pipefd, O_CLOEXEC))
 		return -1;
 	pid = fork();
@@ -2017,7 +2063,7 @@ static int part_failnth(void)
 {
 	long errs[160] = { 0 }, late = 0, leaks, execs = 0;
 	int ret = 0, i, nth, max_depth = 0, r;
-	double start = now();
+	double start = now(), last = start;
 	size_t g;
 
 	if (access("/proc/thread-self/fail-nth", F_OK)) {
@@ -2046,6 +2092,7 @@ static int part_failnth(void)
 				sleep(1);	/* the traces are ratelimited */
 			}
 			execs++;
+			progress("failnth", "execs", execs, 0, start, 0, &last);
 			r = failnth_one(path, good_status[g], good_args[g], nth,
 					errs, &late);
 			if (r < 0) {
@@ -2055,8 +2102,10 @@ static int part_failnth(void)
 			if (r == 1)
 				break;
 		}
-		printf("# failnth: %s: %d allocation sites in the exec (fail-nth 1..%d)\n",
-		       good[g], nth - 1, nth - 1);
+		printf("# failnth: %s%s: %d allocation sites in the exec (fail-nth 1..%d)\n",
+		       good[g], good_args[g] == ARGS_MANY ?
+		       " with many arguments" : "",
+		       nth - 1, nth - 1);
 		if (nth - 1 > max_depth)
 			max_depth = nth - 1;
 		if (kmsg_check("failnth"))

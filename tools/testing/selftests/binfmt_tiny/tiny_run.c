@@ -34,9 +34,11 @@ static unsigned long page_size;
 FIXTURE(run) {
 	char dir[PATH_MAX];
 	char legacy_va[16];	/* vm.legacy_va_layout to restore */
+	char rvs[16];		/* kernel.randomize_va_space to restore */
 };
 
 static const char legacy_va_file[] = "/proc/sys/vm/legacy_va_layout";
+static const char rvs_file[] = "/proc/sys/kernel/randomize_va_space";
 
 FIXTURE_SETUP(run)
 {
@@ -51,6 +53,8 @@ FIXTURE_TEARDOWN(run)
 	tiny_kill_all();
 	if (self->legacy_va[0])
 		tiny_write_str(legacy_va_file, self->legacy_va);
+	if (self->rvs[0])
+		tiny_write_str(rvs_file, self->rvs);
 	if (self->dir[0])
 		tiny_rmtree(self->dir);
 }
@@ -1215,6 +1219,74 @@ TEST_F(run, brk_legacy_va_layout)
 	run_brk(_metadata, "brk_main.tiny", ADDR_NO_RANDOMIZE, &brk);
 	static_pie_brk(_metadata, 0, &base);
 	ASSERT_EQ(base, brk);
+}
+
+/*
+ * kernel.randomize_va_space @value for the rest of the test (the teardown
+ * restores it): 0 if it is set, else a SKIP reason.
+ */
+static const char *set_rvs(struct __test_metadata *_metadata, char *save,
+			   const char *value)
+{
+	char *buf;
+	size_t len;
+	int ret;
+
+	if (tiny_read_file(rvs_file, &buf, &len))
+		return "no randomize_va_space";
+	if (!save[0])
+		snprintf(save, 16, "%s", buf);
+	free(buf);
+	ret = tiny_write_str(rvs_file, value);
+	if (ret == -EACCES || ret == -EPERM)
+		return "cannot write randomize_va_space";
+	EXPECT_EQ(0, ret);
+	return ret ? "cannot write randomize_va_space" : NULL;
+}
+
+/*
+ * randomize_va_space 1 randomizes the stack and the mmap area but not the
+ * heap, and 0 nothing, as for ELF: the heap starts where a static PIE's
+ * does, and a TINY_F_FIXED binary's right after its bss (no guard page).
+ */
+static void brk_not_randomized(struct __test_metadata *_metadata,
+			       char *save, const char *value)
+{
+	unsigned long base[RUNS], sp[RUNS], brk[RUNS], pie;
+	struct tiny_proc proc;
+	struct tiny_stat st;
+	const char *why;
+
+	why = set_rvs(_metadata, save, value);
+	if (why)
+		SKIP(return, "%s", why);
+	ASSERT_EQ(0, paused_stat("bench_pause_pie.elf", 0, &proc, &st));
+	tiny_kill(&proc, NULL);
+	pie = st.start_brk;
+	TH_LOG("randomize_va_space %s: static PIE start_brk %#lx", value, pie);
+
+	info_layout(_metadata, true, base, sp, brk);
+	ASSERT_EQ(1, distinct(brk));
+	ASSERT_EQ(pie, brk[0]);
+	if (value[0] == '0') {
+		ASSERT_EQ(1, distinct(base));
+	} else {
+		ASSERT_LT(1, distinct(base));
+	}
+
+	ASSERT_EQ(0, paused_stat("pause_fixed.tiny", 0, &proc, &st));
+	tiny_kill(&proc, NULL);
+	ASSERT_EQ(fixed_bss_end(), st.start_brk);
+}
+
+TEST_F(run, brk_randomize_va_space_1)
+{
+	brk_not_randomized(_metadata, self->rvs, "1");
+}
+
+TEST_F(run, randomize_va_space_0)
+{
+	brk_not_randomized(_metadata, self->rvs, "0");
 }
 
 /* Runs the sample @name, which must be killed by @sig. */
