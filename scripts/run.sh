@@ -78,12 +78,15 @@ fuzz | debug)
 	;;
 bench)
 	# Under -icount the guest's clock runs at its instruction rate,
-	# 60 to 100 million a second here: progress lines every second of
-	# it come every 10 to 20 s.  The counts vary little from round to
-	# round (about 1 %), so 5 rounds of 1000 spawns are enough; under
-	# the wall clock, tiny_bench's default 11 rounds of 2000.
+	# 100 to 250 million a second here: progress lines every 2 s of it
+	# come every 8 to 20 s.  9 rounds of 1000 spawns, each candidate's
+	# 1000 in one turn: what an exec leaves to the kernel's deferred work
+	# (RCU callbacks that free its mappings and mm) runs millions of
+	# instructions later, and in short turns it is counted for the next
+	# candidate (in turns of 20, a TINY_F_MAIN spawn came out cheaper
+	# than a plain one).  Under the wall clock, tiny_bench's defaults.
 	bargs=${BENCH_ARGS:-}
-	[ -z "$icount" ] || bargs="-i -P 1 -r 5 -n 1000 $bargs"
+	[ -z "$icount" ] || bargs="-i -P 2 -r 9 -n 1000 -k 1000 $bargs"
 	append="$append tiny.bench=$(echo "$bargs" | tr ' ' ,)"
 	# a profile of the kernel instead: 4-byte buckets of kernel text
 	[ -z "${BENCH_PROFILE:-}" ] || append="$append profile=2 tiny.profile=$BENCH_PROFILE"

@@ -176,15 +176,24 @@ static void progress(int round)
 			(spawns_total - spawns_done) / rate);
 }
 
+/*
+ * What an exec leaves to the kernel's deferred work (RCU callbacks that
+ * free its mappings, mm and task) runs milliseconds later: let it run
+ * between turns, untimed, so that it is not counted for the next one.
+ */
+#define SETTLE_US	20000
+
 /* One round: @n spawns of every candidate, in turns of @chunk. */
 static void run_round(char **paths, int r, int n, int chunk)
 {
 	int done, i;
 
 	for (done = 0; done < n; done += chunk) {
-		for (i = 0; i < NCAND; i++)
+		for (i = 0; i < NCAND; i++) {
 			cands[i].us[r] += run_spawns(&cands[i], paths[i],
 						     n - done < chunk ? n - done : chunk);
+			usleep(SETTLE_US);
+		}
 		spawns_done += NCAND * (n - done < chunk ? n - done : chunk);
 		progress(r);
 	}
