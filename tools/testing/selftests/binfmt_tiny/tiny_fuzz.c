@@ -1917,14 +1917,18 @@ static const int good_status[] = { 42, 0, 0, 0, 0, -1, 42 };
  * The arguments of each exec: none (bss.tiny writes past its bss, and must
  * fault, when it has arguments), "a1 a2", or so many arguments and
  * environment strings that the loader's pointer arrays need stack pages
- * of their own, whose page faults fail-nth can then fail.
+ * of their own, whose page faults fail-nth can then fail: argv[] spans
+ * more than a page above argc's, and envp[] more than two, so that each
+ * holds the start of a page that nothing has touched before it, wherever
+ * the stack's random offset puts the strings.
  */
 enum { ARGS_NONE, ARGS_TWO, ARGS_MANY };
 #define MANY_ARGS	560
+#define MANY_ENV	1100
 static const int good_args[] = {
 	ARGS_TWO, ARGS_TWO, ARGS_TWO, ARGS_NONE, ARGS_TWO, ARGS_TWO, ARGS_MANY,
 };
-static char *many_argv[MANY_ARGS + 2], *many_envp[MANY_ARGS + 1];
+static char *many_argv[MANY_ARGS + 2], *many_envp[MANY_ENV + 1];
 
 /*
  * Exec @path with fail-nth = @nth, traced (PTRACE_O_TRACEEXEC) so that the
@@ -1945,10 +1949,10 @@ static int failnth_one(const char *path, int want, int args, int nth,
 
 	if (args == ARGS_MANY) {
 		many_argv[0] = (char *)path;
-		for (i = 1; i <= MANY_ARGS; i++) {
+		for (i = 1; i <= MANY_ARGS; i++)
 			many_argv[i] = "a";
-			many_envp[i - 1] = "e";
-		}
+		for (i = 0; i < MANY_ENV; i++)
+			many_envp[i] = "e";
 		argv = many_argv;
 		envp = many_envp;
 	}
