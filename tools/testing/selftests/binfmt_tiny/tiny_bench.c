@@ -411,7 +411,7 @@ int main(int argc, char **argv)
 	printf("tiny_bench: Linux %s %s; %d rounds of %d spawns per candidate, in turns of %d\n",
 	       uts.release, uts.machine, rounds, n, chunk);
 	if (strcmp(unit, "us"))
-		printf("tiny_bench: the clock counts instructions (qemu -icount shift=0): costs in thousands of instructions\n");
+		printf("tiny_bench: the clock counts instructions (-icount): costs in kinsn\n");
 	fflush(stdout);
 
 	/* Warm the page cache and the allocators first. */
@@ -422,7 +422,8 @@ int main(int argc, char **argv)
 	}
 
 	spawns_total = (long)rounds * n * NCAND;
-	start_us = last_us = now_us();
+	start_us = now_us();
+	last_us = start_us;
 	for (r = 0; r < rounds; r++)
 		run_round(paths, r, n, chunk);
 	for (i = 0; i < NCAND; i++) {

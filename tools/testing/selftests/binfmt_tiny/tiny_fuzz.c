@@ -1928,6 +1928,7 @@ enum { ARGS_NONE, ARGS_TWO, ARGS_MANY };
 static const int good_args[] = {
 	ARGS_TWO, ARGS_TWO, ARGS_TWO, ARGS_NONE, ARGS_TWO, ARGS_TWO, ARGS_MANY,
 };
+
 static char *many_argv[MANY_ARGS + 2], *many_envp[MANY_ENV + 1];
 
 /*
