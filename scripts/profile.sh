@@ -32,13 +32,13 @@ awk '$2 ~ /^[tTwW]$/ { print substr($1, length($1) - 7), $3 }' "$map" |
 stext=$(awk '$3 == "_stext" { print substr($1, length($1) - 7) }' "$map")
 [ -n "$stext" ] || die "no _stext in ${map#"$ROOT"/}"
 
+tr -d '\r' <"$log" >"$tmp/console"
 cands=
-for c in $(tr -d '\r' <"$log" | sed -n 's/^binfmt_tiny profile: begin \([a-z]*\) [0-9]*$/\1/p'); do
-	tr -d '\r' <"$log" |
-		sed -n "/^binfmt_tiny profile: begin $c /,/^binfmt_tiny profile: end\$/p" |
+for c in $(sed -n 's/^binfmt_tiny profile: begin \([a-z]*\) [0-9]*$/\1/p' "$tmp/console"); do
+	sed -n "/^binfmt_tiny profile: begin $c /,/^binfmt_tiny profile: end\$/p" "$tmp/console" |
 		sed '1d;$d' | base64 -d | gunzip | od -An -tu4 -v >"$tmp/$c.u4" ||
 		die "the guest's profile of $c is garbled (see ${log#"$ROOT"/})"
-	n=$(tr -d '\r' <"$log" | sed -n "s/^binfmt_tiny profile: begin $c \([0-9]*\)$/\1/p")
+	n=$(sed -n "s/^binfmt_tiny profile: begin $c \([0-9]*\)$/\1/p" "$tmp/console")
 	# bucket i (after the first word, the bucket size) is at
 	# _stext + i * size; the symbols are sorted, so one pass.
 	awk -v stext="$stext" -v n="$n" -v hz="$hz" -v c="$c" '

@@ -24,8 +24,8 @@
 #                     kernel, make fuzz) or m (make check's short run)
 #   run.sh fuzz debug make check's run of the debug kernel: the test mode's
 #                     tests, then tiny_fuzz as in fuzz mode, a kmemleak
-#                     scan after rmmod, and the loader's gcov data, kept
-#                     as build/$ARCH/fuzz/debug-binfmt_tiny.gcda
+#                     scan after rmmod, and the loader's gcov data on the
+#                     console (scripts/coverage.sh reads it)
 # bench and fuzz show tiny_bench's and tiny_fuzz's progress lines while
 # they run.
 #

@@ -24,7 +24,7 @@
  * progress line goes to stderr every SECONDS of the clock (default 30).
  * -x spawns only CANDIDATE (main, plain, static, pie, busybox or floor),
  * SPAWNS times, and reports nothing else: for a profile of the kernel
- * (make bench BENCH_PROFILE=1).
+ * (make bench BENCH_PROFILE=N).
  * Exits with 4 (skip) on an architecture without tiny programs.
  */
 #define _GNU_SOURCE
