@@ -1970,6 +1970,14 @@ static int failnth_one(const char *path, int want, int args, int nth,
 
 		dup2(null, 1);
 		snprintf(val, sizeof(val), "%d", nth);
+		/*
+		 * The same layout for every nth, so that each fault point of
+		 * this exec is the nth of one of them: with the stack's random
+		 * offset, the strings took one stack page or two, and the
+		 * fault of argc's page came one point earlier or later.
+		 */
+		if (args == ARGS_MANY && personality(ADDR_NO_RANDOMIZE) < 0)
+			_exit(126);
 		if (fd < 0 || ptrace(PTRACE_TRACEME, 0, NULL, NULL) ||
 		    raise(SIGSTOP) || write(fd, val, strlen(val)) < 0)
 			_exit(126);
