@@ -19,7 +19,6 @@
 
 #include <linux/binfmts.h>
 #include <linux/binfmt_tiny.h>
-#include <linux/compat.h>
 #include <linux/cred.h>
 #include <linux/elf.h>
 #include <linux/elf-randomize.h>
@@ -386,7 +385,7 @@ static int load_tiny_binary(struct linux_binprm *bprm)
 			 PAGE_SIZE, &layout);
 	if (ret)
 		return ret;
-	if (!can_mmap_file(bprm->file) || !tiny_arch_can_exec())
+	if (!can_mmap_file(bprm->file))
 		return -ENOEXEC;
 	ret = tiny_check_limits(bprm, &layout);
 	if (ret)

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * KUnit tests of binfmt_tiny: header validation, layout and the
- * process-entry stack.
+ * KUnit tests of binfmt_tiny: header validation, layout, the
+ * process-entry stack and the [tiny] page.
  * Included by fs/binfmt_tiny.c, so that the static functions are in scope.
  */
 #include <kunit/test.h>
+#include <linux/anon_inodes.h>
+#include <linux/file.h>
+#include <linux/kthread.h>
 
 /* A valid plain-mode header for the running kernel, in a bprm buffer. */
 static void tiny_good_header(u8 *buf)
@@ -369,6 +372,123 @@ static void tiny_create_tables_fault_test(struct kunit *test)
 	KUNIT_EXPECT_LT(test, tiny_create_tables(&bprm, 0), 0);
 }
 
+/* A file its filesystem cannot mmap is refused before the exec begins. */
+static const struct file_operations tiny_no_mmap_fops = {
+	.owner = THIS_MODULE,
+};
+
+static void tiny_no_mmap_test(struct kunit *test)
+{
+	struct linux_binprm *bprm;
+	struct tiny_layout l;
+	struct file *file;
+
+	bprm = kunit_kzalloc(test, sizeof(*bprm), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, bprm);
+	tiny_good_header(bprm->buf);
+	/* the header is good: the file is what is refused */
+	KUNIT_ASSERT_EQ(test, tiny_parse_buf(bprm->buf, 64, &l), 0);
+	file = anon_inode_create_getfile("[tiny_test]", &tiny_no_mmap_fops,
+					 NULL, O_RDONLY, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(file));
+	i_size_write(file_inode(file), 64);
+	bprm->file = file;
+	KUNIT_EXPECT_EQ(test, load_tiny_binary(bprm), -ENOEXEC);
+	fput(file);
+}
+
+/* The [tiny] page: read-only and executable, the stub's code in it */
+static void tiny_stub_page_test(struct kunit *test)
+{
+	size_t len = tiny_arch_stub_end - tiny_arch_stub;
+	struct vm_area_struct *vma;
+	vm_flags_t flags = 0;
+	unsigned long addr;
+	u8 code[64];
+
+	KUNIT_ASSERT_LE(test, len, sizeof(code));
+	KUNIT_ASSERT_EQ(test, kunit_attach_mm(), 0);
+	addr = tiny_map_stub(current->mm);
+	KUNIT_ASSERT_FALSE(test, IS_ERR_VALUE(addr));
+	KUNIT_EXPECT_EQ(test, offset_in_page(addr), 0);
+
+	mmap_read_lock(current->mm);
+	vma = vma_lookup(current->mm, addr);
+	if (vma)
+		flags = vma->vm_flags;
+	mmap_read_unlock(current->mm);
+	KUNIT_ASSERT_NOT_NULL(test, vma);
+	KUNIT_EXPECT_EQ(test, flags & (VM_READ | VM_WRITE | VM_EXEC |
+				       VM_MAYWRITE), VM_READ | VM_EXEC);
+	KUNIT_ASSERT_EQ(test, copy_from_user(code, (void __user *)addr, len),
+			0);
+	KUNIT_EXPECT_MEMEQ(test, code, tiny_arch_stub, len);
+}
+
+/* With no room left in the address space, the exec fails with ENOMEM. */
+static void tiny_stub_no_room_test(struct kunit *test)
+{
+	unsigned long len, addr;
+
+	KUNIT_ASSERT_EQ(test, kunit_attach_mm(), 0);
+	/* the largest free block that fits, down to a page: every gap */
+	for (len = rounddown_pow_of_two(TASK_SIZE); len >= PAGE_SIZE;
+	     len /= 2) {
+		do {
+			addr = vm_mmap(NULL, 0, len, PROT_NONE,
+				       MAP_PRIVATE | MAP_ANONYMOUS |
+				       MAP_NORESERVE, 0);
+		} while (!IS_ERR_VALUE(addr));
+	}
+	KUNIT_EXPECT_EQ(test, (long)tiny_map_stub(current->mm), -ENOMEM);
+}
+
+struct tiny_mmap_reader {
+	struct mm_struct *mm;
+	struct completion locked;
+	struct completion done;
+};
+
+static int tiny_mmap_reader_fn(void *data)
+{
+	struct tiny_mmap_reader *r = data;
+
+	mmap_read_lock(r->mm);
+	complete(&r->locked);
+	wait_for_completion(&r->done);
+	mmap_read_unlock(r->mm);
+	return 0;
+}
+
+/*
+ * A fatal signal that comes while the exec waits for the mmap lock ends
+ * the wait: the exec fails with EINTR (and the signal kills the task).
+ * A kthread holds the lock for reading, so that the wait is not skipped.
+ */
+static void tiny_stub_interrupted_test(struct kunit *test)
+{
+	struct tiny_mmap_reader r;
+	struct task_struct *t;
+
+	KUNIT_ASSERT_EQ(test, kunit_attach_mm(), 0);
+	r.mm = current->mm;
+	init_completion(&r.locked);
+	init_completion(&r.done);
+	t = kthread_run(tiny_mmap_reader_fn, &r, "tiny_mmap_reader");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	get_task_struct(t);
+	wait_for_completion(&r.locked);
+
+	allow_signal(SIGKILL);
+	send_sig(SIGKILL, current, 1);
+	KUNIT_EXPECT_EQ(test, (long)tiny_map_stub(current->mm), -EINTR);
+	/* back to ignored, which also drops the pending SIGKILL */
+	disallow_signal(SIGKILL);
+
+	complete(&r.done);
+	kthread_stop_put(t);
+}
+
 static struct kunit_case binfmt_tiny_test_cases[] = {
 	KUNIT_CASE(tiny_smallest_binary_test),
 	KUNIT_CASE(tiny_no_code_test),
@@ -381,6 +501,10 @@ static struct kunit_case binfmt_tiny_test_cases[] = {
 	KUNIT_CASE(tiny_create_tables_test),
 	KUNIT_CASE(tiny_create_tables_misc_test),
 	KUNIT_CASE(tiny_create_tables_fault_test),
+	KUNIT_CASE(tiny_no_mmap_test),
+	KUNIT_CASE(tiny_stub_page_test),
+	KUNIT_CASE(tiny_stub_no_room_test),
+	KUNIT_CASE(tiny_stub_interrupted_test),
 	{}
 };
 

@@ -36,11 +36,6 @@ asm(".pushsection .rodata, \"a\"\n"
 extern const u8 tiny_arch_stub[], tiny_arch_stub_exit[], tiny_arch_stub_end[];
 
 /* An AArch32 caller becomes an AArch64 task, as for a 64-bit ELF. */
-static inline bool tiny_arch_can_exec(void)
-{
-	return true;
-}
-
 static inline void tiny_arch_set_personality(void)
 {
 	clear_thread_flag(TIF_32BIT);

@@ -43,16 +43,12 @@ asm(".pushsection .rodata, \"a\"\n"
 extern const u8 tiny_arch_stub[], tiny_arch_stub_exit[], tiny_arch_stub_end[];
 
 /*
- * A 32-bit caller is refused: nothing here could run rv32 user space to
- * show that leaving compat mode is right.
+ * An rv32 caller becomes a 64-bit task, as SET_PERSONALITY() makes it for
+ * a 64-bit ELF: start_thread() then sets UXL to 64.
  */
-static inline bool tiny_arch_can_exec(void)
-{
-	return !is_compat_task();
-}
-
 static inline void tiny_arch_set_personality(void)
 {
+	set_compat_task(false);
 	if (personality(current->personality) != PER_LINUX32)
 		set_personality(PER_LINUX | (current->personality & ~PER_MASK));
 }

@@ -29,11 +29,6 @@ asm(".pushsection .rodata, \"a\"\n"
 extern const u8 tiny_arch_stub[], tiny_arch_stub_end[];
 
 /* A 32-bit or x32 caller becomes a 64-bit task, as for a 64-bit ELF. */
-static inline bool tiny_arch_can_exec(void)
-{
-	return true;
-}
-
 static inline void tiny_arch_set_personality(void)
 {
 	set_personality_64bit();

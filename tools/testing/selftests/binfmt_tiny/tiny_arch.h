@@ -137,8 +137,8 @@
 #define TINY_EXIT42_SIZE	14	/* li a0, 42; c.ret */
 
 #define TINY_ARCH_VDSO		1
-/* refused: nothing could run rv32 user space to show that it works */
-#define TINY_ARCH_COMPAT_EXEC	0
+/* an rv32 caller: TIF_32BIT is cleared, as for a 64-bit ELF */
+#define TINY_ARCH_COMPAT_EXEC	1
 
 #endif
 

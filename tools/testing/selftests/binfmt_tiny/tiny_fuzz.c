@@ -1917,19 +1917,106 @@ static const int good_status[] = { 42, 0, 0, 0, 0, -1, 42 };
  * The arguments of each exec: none (bss.tiny writes past its bss, and must
  * fault, when it has arguments), "a1 a2", or so many arguments and
  * environment strings that the loader's pointer arrays need stack pages
- * of their own, whose page faults fail-nth can then fail: argv[] spans
- * more than a page above argc's, and envp[] more than two, so that each
- * holds the start of a page that nothing has touched before it, wherever
- * the stack's random offset puts the strings.
+ * of their own, whose page faults fail-nth can then fail.  That exec runs
+ * without ASLR, so its stack has one layout, which many_setup() measures
+ * and adjusts so that the NULL after argv[] starts a page: argv[] then
+ * spans a page boundary above argc's page, the NULL is the first word of
+ * the next page and envp[] reaches two pages further, so that each of the
+ * loader's stores (argc, argv[], the NULL and envp[]) is the first one to
+ * touch a page of its own.
  */
 enum { ARGS_NONE, ARGS_TWO, ARGS_MANY };
-#define MANY_ARGS	560
+#define MANY_ARGS	560	/* argc 561: the NULL is 16-byte aligned */
 #define MANY_ENV	1100
 static const int good_args[] = {
 	ARGS_TWO, ARGS_TWO, ARGS_TWO, ARGS_NONE, ARGS_TWO, ARGS_TWO, ARGS_MANY,
 };
 
 static char *many_argv[MANY_ARGS + 2], *many_envp[MANY_ENV + 1];
+static char many_pad[65536];
+
+/* The NULL after argv[]: the stack pointer, argc, argv[] */
+#define MANY_NULL(sp)	((sp) + (MANY_ARGS + 2) * sizeof(long))
+
+/*
+ * Where the many-arguments exec of @path puts its stack pointer: the
+ * startstack of /proc/PID/stat, read when the traced child stops after
+ * the exec.  0 on a failure.
+ */
+static unsigned long many_sp(const char *path)
+{
+	unsigned long sp = 0;
+	char file[64], buf[1024], *p;
+	int status, fd, i;
+	ssize_t n;
+	pid_t pid;
+
+	pid = fork();
+	if (pid < 0)
+		return 0;
+	if (!pid) {
+		int null = open("/dev/null", O_WRONLY);
+
+		dup2(null, 1);
+		if (personality(ADDR_NO_RANDOMIZE) < 0 ||
+		    ptrace(PTRACE_TRACEME, 0, NULL, NULL))
+			_exit(126);
+		execve(path, many_argv, many_envp);
+		_exit(127);
+	}
+	/* a traced child stops with SIGTRAP after its execve() */
+	if (waitpid(pid, &status, 0) == pid && WIFSTOPPED(status) &&
+	    WSTOPSIG(status) == SIGTRAP) {
+		snprintf(file, sizeof(file), "/proc/%d/stat", pid);
+		fd = open(file, O_RDONLY | O_CLOEXEC);
+		n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
+		if (fd >= 0)
+			close(fd);
+		buf[n > 0 ? n : 0] = '\0';
+		/* field 28; field 2, the command, ends with the last ')' */
+		p = strrchr(buf, ')');
+		for (i = 2; p && i < 28; i++)
+			p = strchr(p + 1, ' ');
+		if (p)
+			sp = strtoul(p + 1, NULL, 10);
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+	return sp;
+}
+
+/*
+ * The many-arguments exec of @path, with the NULL after argv[] at the
+ * start of a page: lengthening the first environment string by as many
+ * bytes (a multiple of 16) lowers the 16-byte aligned stack pointer by
+ * exactly as many.  Returns 0, or -1 if the NULL did not move there.
+ */
+static int many_setup(const char *path)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	unsigned long sp, off;
+	int i;
+
+	many_argv[0] = (char *)path;
+	for (i = 1; i <= MANY_ARGS; i++)
+		many_argv[i] = "a";
+	for (i = 0; i < MANY_ENV; i++)
+		many_envp[i] = "e";
+	sp = many_sp(path);
+	off = MANY_NULL(sp) % page;
+	if (!sp || off % 16 || off >= sizeof(many_pad) - 1)
+		goto fail;
+	memset(many_pad, 'e', off + 1);
+	many_pad[off + 1] = '\0';
+	many_envp[0] = many_pad;
+	sp = many_sp(path);
+	if (sp && MANY_NULL(sp) % page == 0)
+		return 0;
+fail:
+	printf("FAIL failnth: the NULL after argv[] is not at a page start (stack pointer %#lx)\n",
+	       sp);
+	return -1;
+}
 
 /*
  * Exec @path with fail-nth = @nth, traced (PTRACE_O_TRACEEXEC) so that the
@@ -1943,17 +2030,12 @@ static int failnth_one(const char *path, int want, int args, int nth,
 	char *const two_argv[] = { (char *)path, args ? "a1" : NULL, "a2", NULL };
 	char *const two_envp[] = { "X=1", NULL };
 	char *const *argv = two_argv, *const *envp = two_envp;
-	int pipefd[2], status, err, injected = 0, exec_seen = 0, i;
+	int pipefd[2], status, err, injected = 0, exec_seen = 0;
 	char file[64];
 	long left;
 	pid_t pid;
 
 	if (args == ARGS_MANY) {
-		many_argv[0] = (char *)path;
-		for (i = 1; i <= MANY_ARGS; i++)
-			many_argv[i] = "a";
-		for (i = 0; i < MANY_ENV; i++)
-			many_envp[i] = "e";
 		argv = many_argv;
 		envp = many_envp;
 	}
@@ -2098,6 +2180,10 @@ static int part_failnth(void)
 		snprintf(path, sizeof(path), "%s/%s", dir, good[g]);
 		if (access(path, X_OK))
 			continue;
+		if (good_args[g] == ARGS_MANY && many_setup(path)) {
+			ret = 1;
+			continue;
+		}
 		for (nth = 1; nth < 5000; nth++) {
 			if (getenv("TINY_FUZZ_FI_VERBOSE")) {
 				if (nth < atoi(getenv("TINY_FUZZ_FI_VERBOSE")))
