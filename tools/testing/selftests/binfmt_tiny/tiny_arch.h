@@ -25,6 +25,7 @@
  *  TINY_RET_STATUS(argc)	its exit status with @argc arguments: what
  *			main's return value register holds at entry
  *  TINY_EXIT42_SIZE	the size of exit42.tiny, header included
+ *  TINY_HELLO_SIZE	the size of hello.tiny, as the rst's table says
  *  TINY_ARCH_VDSO	1 if a tiny process has the vDSO ([vvar], [vdso]
  *			and AT_SYSINFO_EHDR), which the kernel returns
  *			from signal handlers through
@@ -67,6 +68,7 @@
 #define TINY_RET_CODE		"\xc3"			/* ret */
 #define TINY_RET_STATUS(argc)	0			/* %eax */
 #define TINY_EXIT42_SIZE	11	/* mov $42, %al; ret */
+#define TINY_HELLO_SIZE		44
 
 /* Signal handlers return through the SA_RESTORER the caller provides */
 #define TINY_ARCH_VDSO		0
@@ -101,6 +103,7 @@
 #define TINY_RET_CODE		"\xc0\x03\x5f\xd6"	/* ret */
 #define TINY_RET_STATUS(argc)	(argc)			/* w0 */
 #define TINY_EXIT42_SIZE	16	/* mov w0, #42; ret */
+#define TINY_HELLO_SIZE		54
 
 #define TINY_ARCH_VDSO		1
 /* an AArch32 caller: TIF_32BIT is cleared, as for a 64-bit ELF */
@@ -135,6 +138,7 @@
 #define TINY_RET_CODE		"\x82\x80"		/* c.ret */
 #define TINY_RET_STATUS(argc)	(argc)			/* a0 */
 #define TINY_EXIT42_SIZE	14	/* li a0, 42; c.ret */
+#define TINY_HELLO_SIZE		48
 
 #define TINY_ARCH_VDSO		1
 /* an rv32 caller: TIF_32BIT is cleared, as for a 64-bit ELF */

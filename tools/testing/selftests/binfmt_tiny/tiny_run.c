@@ -187,10 +187,8 @@ TEST_F(run, hello_world)
 	static const char hello[] = "Hello, world!\n";
 	char *path = tiny_sample("hello.tiny");
 	struct tiny_result res;
-	off_t size = file_size(path);
 
-	ASSERT_LT(0, size);
-	ASSERT_GT(64, size);
+	ASSERT_EQ(TINY_HELLO_SIZE, file_size(path));
 	ASSERT_EQ(0, tiny_run_path(path, &res));
 	ASSERT_EXITED(&res, 0);
 	ASSERT_EQ(strlen(hello), res.len);
