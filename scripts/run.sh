@@ -162,6 +162,15 @@ bench | fuzz | debug)
 		progress &
 	;;
 esac
+# A KVM that cannot run the guest (here: "KVM internal error. Suberror: 1",
+# an emulation failure while the kernel sets up the FPU) leaves qemu with
+# the guest stopped, until the timeout: end it at once.
+if [ "$accel" = kvm ]; then
+	{
+		tail -n +1 -f --pid=$qemu "$log" 2>/dev/null |
+			grep -q -m 1 'KVM internal error' && kill $qemu 2>/dev/null
+	} &
+fi
 rc=0
 wait $qemu || rc=$?
 trap - INT TERM
@@ -175,7 +184,9 @@ problem() {
 "
 }
 clean=$(tr -d '\r' <"$log")
-if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
+if printf '%s\n' "$clean" | grep -q '^KVM internal error'; then
+	problem "KVM could not run the guest (KVM internal error, see the console log): run without KVM (BENCH_CLOCK=icount or tcg, QEMU_ACCEL=tcg)"
+elif [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
 	problem "timeout: the guest did not finish within ${limit}s"
 elif [ $rc -ne 0 ]; then
 	problem "qemu exited with status $rc"
