@@ -64,7 +64,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "tiny_arch.h"
+#include "tiny_util.h"
 
 #ifdef TINY_ARCH_MACHINE
 
@@ -1817,18 +1817,6 @@ static int part_fuzz(void)
 /* ------------------------------------------------------------------ */
 /* Fault injection                                                     */
 
-static int write_str(const char *path, const char *val)
-{
-	int fd = open(path, O_WRONLY | O_CLOEXEC);
-	ssize_t n;
-
-	if (fd < 0)
-		return -errno;
-	n = write(fd, val, strlen(val));
-	close(fd);
-	return n < 0 ? -errno : 0;
-}
-
 static long read_long(const char *path)
 {
 	char buf[64];
@@ -1869,7 +1857,7 @@ static void debugfs_setup(void)
 		    strstr(knobs[i][0], "verbose"))
 			continue;
 		snprintf(path, sizeof(path), DEBUGFS "/%s", knobs[i][0]);
-		if (write_str(path, knobs[i][1]))
+		if (tiny_write_str(path, knobs[i][1]))
 			printf("# failnth: cannot set %s: %s\n", path,
 			       strerror(errno));
 	}
@@ -1886,7 +1874,7 @@ static long kmemleak_scan(bool show)
 	/* objects younger than 5 s are not reported */
 	sleep(6);
 	for (i = 0; i < 2; i++)
-		if (write_str(DEBUGFS "/kmemleak", "scan"))
+		if (tiny_write_str(DEBUGFS "/kmemleak", "scan"))
 			return -1;
 	fd = open(DEBUGFS "/kmemleak", O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
@@ -1945,10 +1933,9 @@ static char many_pad[65536];
  */
 static unsigned long many_sp(const char *path)
 {
+	struct tiny_stat st;
 	unsigned long sp = 0;
-	char file[64], buf[1024], *p;
-	int status, fd, i;
-	ssize_t n;
+	int status;
 	pid_t pid;
 
 	pid = fork();
@@ -1966,20 +1953,8 @@ static unsigned long many_sp(const char *path)
 	}
 	/* a traced child stops with SIGTRAP after its execve() */
 	if (waitpid(pid, &status, 0) == pid && WIFSTOPPED(status) &&
-	    WSTOPSIG(status) == SIGTRAP) {
-		snprintf(file, sizeof(file), "/proc/%d/stat", pid);
-		fd = open(file, O_RDONLY | O_CLOEXEC);
-		n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
-		if (fd >= 0)
-			close(fd);
-		buf[n > 0 ? n : 0] = '\0';
-		/* field 28; field 2, the command, ends with the last ')' */
-		p = strrchr(buf, ')');
-		for (i = 2; p && i < 28; i++)
-			p = strchr(p + 1, ' ');
-		if (p)
-			sp = strtoul(p + 1, NULL, 10);
-	}
+	    WSTOPSIG(status) == SIGTRAP && !tiny_read_stat(pid, &st))
+		sp = st.start_stack;
 	kill(pid, SIGKILL);
 	waitpid(pid, NULL, 0);
 	return sp;
@@ -2099,7 +2074,7 @@ static int failnth_one(const char *path, int want, int args, int nth,
 			exec_seen = 1;
 			left = read_long(file);
 			injected = left == 0;
-			write_str(file, "0");
+			tiny_write_str(file, "0");
 			if (want < 0)
 				kill(pid, SIGKILL);
 			ptrace(PTRACE_DETACH, pid, NULL, NULL);
@@ -2168,8 +2143,8 @@ static int part_failnth(void)
 	debugfs_setup();
 	/* what kmemleak found before is not ours */
 	if (!access(DEBUGFS "/kmemleak", F_OK)) {
-		write_str(DEBUGFS "/kmemleak", "scan");
-		write_str(DEBUGFS "/kmemleak", "clear");
+		tiny_write_str(DEBUGFS "/kmemleak", "scan");
+		tiny_write_str(DEBUGFS "/kmemleak", "clear");
 	}
 	/* allocation failure warnings: only in the log, not the console */
 	klogctl(8, NULL, 1);
@@ -2574,7 +2549,7 @@ int main(int argc, char **argv)
 	printf("# tiny_fuzz: seed %#llx parts %s%s\n", seed, parts,
 	       elf32[0] ? "" : " (elf_exec32 missing or refused: no compat execs)");
 	/* no "segfault at" lines for every killed program */
-	write_str("/proc/sys/debug/exception-trace", "0");
+	tiny_write_str("/proc/sys/debug/exception-trace", "0");
 	kmsg_open();
 
 	if (want_part("fuzz") && part_fuzz())
