@@ -1563,13 +1563,12 @@ static int run_compat(const char *elf32, const char *sample,
 	char *path = tiny_sample(sample);
 	char *const argv[] = { (char *)elf32, path, "x", NULL };
 	struct tiny_cmd cmd = { .path = elf32, .argv = argv };
+	int ret;
 
 	if (pers) {
 		cmd.prepare = add_personality;
 		cmd.arg = (void *)pers;
 	}
-	int ret;
-
 	ret = tiny_run(&cmd, res);
 	free(path);
 	return ret;
