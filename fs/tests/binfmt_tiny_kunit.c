@@ -373,53 +373,71 @@ static void tiny_create_tables_fault_test(struct kunit *test)
 }
 
 /*
- * A stack page that is not there where the NULL after argv[] goes: argc
- * and argv[] are stored below it, and the NULL's store fails the exec.
- * envp[] takes a page, so that everything stored before the NULL (the
- * AT_RANDOM bytes at the top, argc, argv[]) is outside that page.
+ * A stack page that is not there where one of the loader's stores goes:
+ * that store fails the exec, and what was stored below the hole is there.
+ * envp[] takes a page, so that everything stored before that store (the
+ * AT_RANDOM bytes at the top, the words below it) is outside the hole.
  */
-static void tiny_create_tables_null_fault_test(struct kunit *test)
+static void tiny_create_tables_hole_test(struct kunit *test)
 {
+	static const struct {
+		int argc;
+		int word;	/* the first word in the hole: an even one */
+	} cases[] = {
+		{ 1, 0 },	/* argc */
+		{ 2, 2 },	/* argv[1] */
+		{ 1, 2 },	/* the NULL after argv[] */
+		{ 1, 4 },	/* envp[1] */
+	};
 	const int envc = PAGE_SIZE / sizeof(long);
-	const size_t len = 2 * (1 + envc);
+	const int len = 2 * (2 + envc);
 	unsigned long base, top, hole, dist;
 	struct linux_binprm bprm;
 	char *strings;
 	int i;
 
-	/* "a", then envc times "e" */
+	/* the argument and environment strings: "a", "a", ... */
 	strings = kunit_kzalloc(test, len, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, strings);
-	for (i = 0; i <= envc; i++)
-		strings[2 * i] = i ? 'e' : 'a';
-	base = kunit_vm_mmap(test, NULL, 0, TINY_TEST_STACK,
-			     PROT_READ | PROT_WRITE,
-			     MAP_PRIVATE | MAP_ANONYMOUS, 0);
-	KUNIT_ASSERT_FALSE(test, IS_ERR_VALUE(base));
-	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)base, strings, len),
-			0);
-	current->mm->arg_start = base;
-	memset(&bprm, 0, sizeof(bprm));
-	bprm.argc = 1;		/* odd: the NULL is 16-byte aligned */
-	bprm.envc = envc;
-	bprm.exec = base;
+	for (i = 0; i < len; i += 2)
+		strings[i] = 'a';
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		base = kunit_vm_mmap(test, NULL, 0, TINY_TEST_STACK,
+				     PROT_READ | PROT_WRITE,
+				     MAP_PRIVATE | MAP_ANONYMOUS, 0);
+		KUNIT_ASSERT_FALSE(test, IS_ERR_VALUE(base));
+		KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)base,
+						   strings, len), 0);
+		current->mm->arg_start = base;
+		memset(&bprm, 0, sizeof(bprm));
+		bprm.argc = cases[i].argc;
+		bprm.envc = envc;
+		bprm.exec = base;
 
-	/* the NULL's distance from the top, on a stack that is all there */
-	top = base + TINY_TEST_STACK;
-	bprm.p = top;
-	KUNIT_ASSERT_EQ(test, tiny_create_tables(&bprm, 0), 0);
-	dist = top - (bprm.p + 2 * sizeof(long));
+		/* the word's distance from the top, on a whole stack */
+		top = base + TINY_TEST_STACK;
+		bprm.p = top;
+		KUNIT_ASSERT_EQ(test, tiny_create_tables(&bprm, 0), 0);
+		dist = top - (bprm.p + cases[i].word * sizeof(long));
 
-	/* the same tables, from a top that puts the NULL at a hole's start */
-	hole = base + 2 * PAGE_SIZE;
-	bprm.p = hole + dist;
-	KUNIT_ASSERT_GE(test, bprm.p - 16, hole + PAGE_SIZE);
-	KUNIT_ASSERT_LE(test, bprm.p, top);
-	KUNIT_ASSERT_EQ(test, vm_munmap(hole, PAGE_SIZE), 0);
-	KUNIT_EXPECT_EQ(test, tiny_create_tables(&bprm, 0), -EFAULT);
-	KUNIT_EXPECT_EQ(test, bprm.p, hole - 2 * sizeof(long));
-	KUNIT_EXPECT_EQ(test, tiny_stack_word(test, &bprm, 0), 1);
-	KUNIT_EXPECT_EQ(test, tiny_stack_word(test, &bprm, 1), base);
+		/* the same tables, from a top that puts it at a hole's start */
+		hole = base + 2 * PAGE_SIZE;
+		bprm.p = hole + dist;
+		KUNIT_ASSERT_GE(test, bprm.p - 16, hole + PAGE_SIZE);
+		KUNIT_ASSERT_LE(test, bprm.p, top);
+		KUNIT_ASSERT_EQ(test, vm_munmap(hole, PAGE_SIZE), 0);
+		KUNIT_EXPECT_EQ_MSG(test, tiny_create_tables(&bprm, 0),
+				    -EFAULT, "case %d", i);
+		KUNIT_EXPECT_EQ_MSG(test, bprm.p,
+				    hole - cases[i].word * sizeof(long),
+				    "case %d", i);
+		if (cases[i].word > 0)
+			KUNIT_EXPECT_EQ_MSG(test, tiny_stack_word(test, &bprm, 0),
+					    cases[i].argc, "case %d", i);
+		if (cases[i].word > 1)
+			KUNIT_EXPECT_EQ_MSG(test, tiny_stack_word(test, &bprm, 1),
+					    base, "case %d", i);
+	}
 }
 
 /* A file its filesystem cannot mmap is refused before the exec begins. */
@@ -551,7 +569,7 @@ static struct kunit_case binfmt_tiny_test_cases[] = {
 	KUNIT_CASE(tiny_create_tables_test),
 	KUNIT_CASE(tiny_create_tables_misc_test),
 	KUNIT_CASE(tiny_create_tables_fault_test),
-	KUNIT_CASE(tiny_create_tables_null_fault_test),
+	KUNIT_CASE(tiny_create_tables_hole_test),
 	KUNIT_CASE(tiny_no_mmap_test),
 	KUNIT_CASE(tiny_stub_page_test),
 	KUNIT_CASE(tiny_stub_no_room_test),
