@@ -227,26 +227,33 @@ static void tiny_page_size_test(struct kunit *test)
 
 static const char tiny_test_strings[] = "prog\0arg one\0KEY=value";
 
-static void tiny_test_bprm(struct kunit *test, struct linux_binprm *bprm)
+/* @argc + @envc strings, @len bytes at @strings, on a new stack */
+static void tiny_test_bprm_strings(struct kunit *test,
+				   struct linux_binprm *bprm,
+				   const char *strings, size_t len,
+				   int argc, int envc)
 {
-	struct mm_struct *mm;
 	unsigned long base;
 
 	base = kunit_vm_mmap(test, NULL, 0, TINY_TEST_STACK,
 			     PROT_READ | PROT_WRITE,
 			     MAP_PRIVATE | MAP_ANONYMOUS, 0);
 	KUNIT_ASSERT_FALSE(test, IS_ERR_VALUE(base));
-	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)base,
-					   tiny_test_strings,
-					   sizeof(tiny_test_strings)), 0);
+	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)base, strings, len),
+			0);
 
-	mm = current->mm;
-	mm->arg_start = base;
+	current->mm->arg_start = base;
 	memset(bprm, 0, sizeof(*bprm));
-	bprm->argc = 2;
-	bprm->envc = 1;
+	bprm->argc = argc;
+	bprm->envc = envc;
 	bprm->p = base + TINY_TEST_STACK;
 	bprm->exec = base;
+}
+
+static void tiny_test_bprm(struct kunit *test, struct linux_binprm *bprm)
+{
+	tiny_test_bprm_strings(test, bprm, tiny_test_strings,
+			       sizeof(tiny_test_strings), 2, 1);
 }
 
 /* Word @i of the stack that tiny_create_tables() left at bprm->p. */
@@ -402,21 +409,12 @@ static void tiny_create_tables_hole_test(struct kunit *test)
 	for (i = 0; i < len; i += 2)
 		strings[i] = 'a';
 	for (i = 0; i < ARRAY_SIZE(cases); i++) {
-		base = kunit_vm_mmap(test, NULL, 0, TINY_TEST_STACK,
-				     PROT_READ | PROT_WRITE,
-				     MAP_PRIVATE | MAP_ANONYMOUS, 0);
-		KUNIT_ASSERT_FALSE(test, IS_ERR_VALUE(base));
-		KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)base,
-						   strings, len), 0);
-		current->mm->arg_start = base;
-		memset(&bprm, 0, sizeof(bprm));
-		bprm.argc = cases[i].argc;
-		bprm.envc = envc;
-		bprm.exec = base;
+		tiny_test_bprm_strings(test, &bprm, strings, len,
+				       cases[i].argc, envc);
+		base = bprm.exec;
+		top = bprm.p;
 
 		/* the word's distance from the top, on a whole stack */
-		top = base + TINY_TEST_STACK;
-		bprm.p = top;
 		KUNIT_ASSERT_EQ(test, tiny_create_tables(&bprm, 0), 0);
 		dist = top - (bprm.p + cases[i].word * sizeof(long));
 
